@@ -1,0 +1,25 @@
+package io.ngi;
+
+/**
+ * Receives the outcome of {@link Implementation#connect}; implemented by applications.
+ * <p>
+ * Exactly one of the two methods is called, once, on the implementation's loop thread
+ * (NIO) or inside the {@code connect} call (testing).
+ */
+public interface ClientConnectHandler {
+
+	/**
+	 * Called when the connection is established; normally calls
+	 * {@link Connection#setHandler}. An exception closes the connection.
+	 * @param connection the new connection
+	 * @throws Exception to close the connection as a handler error
+	 */
+	void connected(Connection connection) throws Exception;
+
+	/**
+	 * Called when the connection could not be made.
+	 * @param reason why, for example {@code "ECONNREFUSED"} or {@code "no such server"}
+	 */
+	void failedConnect(String reason);
+
+}

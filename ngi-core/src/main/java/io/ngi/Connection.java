@@ -1,0 +1,84 @@
+package io.ngi;
+
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One end of a connection, provided by an {@link Implementation}.
+ * <p>
+ * {@link #write}, {@link #writeLines} and {@link #close} may be called from any thread.
+ * {@link #setHandler} is meant to be called from inside an implementation call
+ * ({@link Server#connected}, {@link ClientConnectHandler#connected}, or a handler
+ * method), and may be called again there to replace the handler.
+ * <p>
+ * After {@link #close()} the connection is closed at once for this side:
+ * {@link #isOpen()} is {@code false} and {@code write}/{@code writeLines} throw
+ * {@link IllegalStateException}. Writing to a connection that the <em>peer</em> closed is
+ * silently dropped.
+ */
+public interface Connection {
+
+	/**
+	 * Queues bytes for output and returns at once. The array may be sent later, so the
+	 * caller must not change it afterwards. Thread-safe.
+	 * @param data the bytes to send
+	 * @throws IllegalStateException if this side closed the connection
+	 */
+	void write(byte[] data);
+
+	/**
+	 * Queues text, encoded as UTF-8, for output. Thread-safe.
+	 * @param text the text to send
+	 * @throws IllegalStateException if this side closed the connection
+	 */
+	default void write(String text) {
+		write(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Queues a sequence of byte arrays for output. The iterable is consumed lazily, on
+	 * the loop thread, only as fast as the peer takes the data, so it may produce more
+	 * than fits in memory. A failure of the iterator, or a {@code null} element, is
+	 * passed to the handler's {@link ConnectionHandler#handleException}. Thread-safe.
+	 * @param data the byte arrays to send, in order
+	 * @throws IllegalStateException if this side closed the connection
+	 */
+	void writeLines(Iterable<byte[]> data);
+
+	/**
+	 * Closes the connection gracefully: output already written is sent first. The peer's
+	 * handler gets {@link ConnectionHandler#handleClose}; this side's handler is not
+	 * notified. Idempotent and thread-safe.
+	 */
+	void close();
+
+	/**
+	 * Sets the handler that receives this connection's events. Input and close events
+	 * that arrived before a handler was set are replayed to it, in order.
+	 * @param handler the handler
+	 */
+	void setHandler(ConnectionHandler handler);
+
+	/**
+	 * Returns whether the connection is open: {@code false} from the moment either side
+	 * closed it.
+	 * @return whether the connection is open
+	 */
+	boolean isOpen();
+
+	/**
+	 * Returns the address of the other end: the client's for a server connection, the
+	 * server's for a client connection.
+	 * @return the peer's address
+	 */
+	SocketAddress peerAddress();
+
+	/**
+	 * Returns the listener that accepted this connection.
+	 * @return the listener, or {@code null} for a client connection
+	 */
+	@Nullable Listener listener();
+
+}

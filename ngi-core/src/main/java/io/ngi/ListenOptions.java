@@ -1,0 +1,170 @@
+package io.ngi;
+
+import java.util.Objects;
+
+/**
+ * Options of one listener: immutable and thread-safe, built by {@link #builder()}.
+ * <p>
+ * {@link #backlog()} and {@link #maxConnections()} apply to TCP listeners,
+ * {@link #udpBufferSize()} to UDP listeners, {@link #observer()} to both. An
+ * implementation that has no use for an option (the testing implementation has no
+ * backlog) ignores it.
+ */
+public final class ListenOptions {
+
+	/** The default accept backlog. */
+	public static final int DEFAULT_BACKLOG = 255;
+
+	/** The default size of the buffer a datagram is received into. */
+	public static final int DEFAULT_UDP_BUFFER_SIZE = 4096;
+
+	private static final ListenOptions DEFAULTS = builder().build();
+
+	private final int backlog;
+
+	private final int maxConnections;
+
+	private final int udpBufferSize;
+
+	private final ListenerObserver observer;
+
+	private ListenOptions(Builder builder) {
+		this.backlog = builder.backlog;
+		this.maxConnections = builder.maxConnections;
+		this.udpBufferSize = builder.udpBufferSize;
+		this.observer = builder.observer;
+	}
+
+	/**
+	 * Returns the default options: backlog 255, no connection limit, 4096-byte datagrams,
+	 * no observer.
+	 * @return the defaults
+	 */
+	public static ListenOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Returns a builder that starts from the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the accept backlog.
+	 * @return the backlog, &gt; 0
+	 */
+	public int backlog() {
+		return this.backlog;
+	}
+
+	/**
+	 * Returns how many connections may be open at once; further connections are accepted
+	 * and closed at once.
+	 * @return the limit, {@link Integer#MAX_VALUE} for none
+	 */
+	public int maxConnections() {
+		return this.maxConnections;
+	}
+
+	/**
+	 * Returns the size of the buffer a datagram is received into; longer datagrams are
+	 * truncated.
+	 * @return the buffer size in bytes
+	 */
+	public int udpBufferSize() {
+		return this.udpBufferSize;
+	}
+
+	/**
+	 * Returns the observer that is told of the listener's traffic.
+	 * @return the observer, {@link ListenerObserver#NONE} by default
+	 */
+	public ListenerObserver observer() {
+		return this.observer;
+	}
+
+	@Override
+	public String toString() {
+		return "ListenOptions[backlog=" + this.backlog + ", maxConnections=" + this.maxConnections + ", udpBufferSize="
+				+ this.udpBufferSize + "]";
+	}
+
+	/**
+	 * Builds {@link ListenOptions}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private int backlog = DEFAULT_BACKLOG;
+
+		private int maxConnections = Integer.MAX_VALUE;
+
+		private int udpBufferSize = DEFAULT_UDP_BUFFER_SIZE;
+
+		private ListenerObserver observer = ListenerObserver.NONE;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the accept backlog.
+		 * @param backlog the backlog, &gt; 0
+		 * @return this builder
+		 */
+		public Builder backlog(int backlog) {
+			if (backlog <= 0) {
+				throw new IllegalArgumentException("backlog must be > 0: " + backlog);
+			}
+			this.backlog = backlog;
+			return this;
+		}
+
+		/**
+		 * Sets how many connections may be open at once.
+		 * @param maxConnections the limit, &gt; 0
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections <= 0) {
+				throw new IllegalArgumentException("maxConnections must be > 0: " + maxConnections);
+			}
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * Sets the size of the buffer a datagram is received into.
+		 * @param udpBufferSize the size, 1 to 65535 bytes
+		 * @return this builder
+		 */
+		public Builder udpBufferSize(int udpBufferSize) {
+			if (udpBufferSize <= 0 || udpBufferSize > 65535) {
+				throw new IllegalArgumentException("udpBufferSize must be between 1 and 65535: " + udpBufferSize);
+			}
+			this.udpBufferSize = udpBufferSize;
+			return this;
+		}
+
+		/**
+		 * Sets the observer that is told of the listener's traffic.
+		 * @param observer the observer
+		 * @return this builder
+		 */
+		public Builder observer(ListenerObserver observer) {
+			this.observer = Objects.requireNonNull(observer, "observer");
+			return this;
+		}
+
+		/**
+		 * Builds the options.
+		 * @return the options
+		 */
+		public ListenOptions build() {
+			return new ListenOptions(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.ngi;
+
+/**
+ * Observes the traffic of one listener, for metrics. Implementations call it on their
+ * loop thread(s), possibly from several threads at once, so an observer must be
+ * thread-safe and cheap: it runs on the hot path. Every method defaults to doing nothing.
+ */
+public interface ListenerObserver {
+
+	/** An observer that records nothing. */
+	ListenerObserver NONE = new ListenerObserver() {
+	};
+
+	/**
+	 * A connection was accepted.
+	 */
+	default void connectionOpened() {
+	}
+
+	/**
+	 * An accepted connection closed, for whatever reason. Called once per
+	 * {@link #connectionOpened()}.
+	 */
+	default void connectionClosed() {
+	}
+
+	/**
+	 * Bytes were received on one of the listener's connections.
+	 * @param bytes how many
+	 */
+	default void bytesReceived(int bytes) {
+	}
+
+	/**
+	 * Bytes were sent on one of the listener's connections.
+	 * @param bytes how many
+	 */
+	default void bytesSent(int bytes) {
+	}
+
+	/**
+	 * A handler or server of one of the listener's connections failed (and the failure
+	 * was logged).
+	 * @param failure what it threw
+	 */
+	default void handlerFailed(Throwable failure) {
+	}
+
+	/**
+	 * A datagram was received by a UDP listener.
+	 * @param bytes its size
+	 */
+	default void datagramReceived(int bytes) {
+	}
+
+}

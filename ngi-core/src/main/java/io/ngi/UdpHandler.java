@@ -1,0 +1,23 @@
+package io.ngi;
+
+import java.net.SocketAddress;
+
+/**
+ * Handles datagrams received by a {@link UdpListener}; implemented by applications.
+ * Called on the implementation's loop thread (NIO) or inside {@code sendUdp} (testing),
+ * never concurrently for one listener. An exception is logged; the listener goes on
+ * receiving.
+ */
+@FunctionalInterface
+public interface UdpHandler {
+
+	/**
+	 * Handles one datagram.
+	 * @param source the sender's address
+	 * @param message the datagram, truncated to the listener's buffer size; it belongs to
+	 * the handler
+	 * @throws Exception a failure, which is logged
+	 */
+	void handle(SocketAddress source, byte[] message) throws Exception;
+
+}

@@ -1,0 +1,63 @@
+package io.ngi;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+class AddressesTests {
+
+	@Test
+	void parsesHostAndPort() throws Exception {
+		assertThat(Addresses.parse("127.0.0.1:8000"))
+			.isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8000));
+	}
+
+	@Test
+	void parsesPortAloneAsAllInterfaces() {
+		InetSocketAddress address = (InetSocketAddress) Addresses.parse(":9000");
+		assertThat(address.getAddress().isAnyLocalAddress()).isTrue();
+		assertThat(address.getPort()).isEqualTo(9000);
+	}
+
+	@Test
+	void parsesBracketedIpv6() throws Exception {
+		assertThat(Addresses.parse("[::1]:0")).isEqualTo(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+	}
+
+	@Test
+	void parsesUnixPath() {
+		assertThat(Addresses.parse("unix:/tmp/ngi.sock")).isEqualTo(UnixDomainSocketAddress.of("/tmp/ngi.sock"));
+	}
+
+	@Test
+	void formatIsTheInverseOfParse() {
+		for (String text : new String[] { "127.0.0.1:8000", "[0:0:0:0:0:0:0:1]:7", "unix:/tmp/x.sock" }) {
+			SocketAddress address = Addresses.parse(text);
+			assertThat(Addresses.parse(Addresses.format(address))).isEqualTo(address);
+		}
+		assertThat(Addresses.format(Addresses.parse("[::1]:80"))).isEqualTo("[0:0:0:0:0:0:0:1]:80");
+	}
+
+	@Test
+	void rejectsBadInputNamingIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parse("localhost"))
+			.withMessageContaining("'localhost'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parse("host:http"))
+			.withMessageContaining("port must be a number from 0 to 65535: 'http'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parse(":70000"))
+			.withMessageContaining("'70000'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parse("::1:80"))
+			.withMessageContaining("brackets");
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parse("unix:"))
+			.withMessageContaining("path is empty");
+		assertThatNullPointerException().isThrownBy(() -> Addresses.parse(null)).withMessage("text");
+	}
+
+}
