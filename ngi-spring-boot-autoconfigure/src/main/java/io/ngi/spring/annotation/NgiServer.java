@@ -1,0 +1,66 @@
+package io.ngi.spring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a bean an NGI TCP (or Unix domain socket) server that listens once the
+ * application context is refreshed and stops gracefully when it closes.
+ * <p>
+ * Put it on a class (it is a {@link Component}) or on a method of a
+ * {@code @Configuration} class (it is a {@link Bean}). The bean must be one of:
+ * <ul>
+ * <li>an {@link io.ngi.Server}: called for each accepted connection;</li>
+ * <li>a singleton {@link io.ngi.ConnectionHandler}: set as the handler of every
+ * connection (handlers get the connection in every call, so a stateless handler can be
+ * shared);</li>
+ * <li>a prototype-scoped {@link io.ngi.ConnectionHandler}: a new instance per
+ * connection.</li>
+ * </ul>
+ * Attributes accept {@code ${...}} placeholders. The properties
+ * {@code ngi.servers.<name>.*} override them, and the bound port is published as
+ * {@code local.ngi.<name>.port}. Names are unique across {@code @NgiServer} and
+ * {@link NgiUdpHandler}.
+ *
+ * {@snippet :
+ * &#64;NgiServer(name = "echo", address = "${echo.address::8000}")
+ * class Echo implements ConnectionHandler {
+ *
+ * 	public void handleInput(Connection connection, byte[] data) {
+ * 		connection.write(data);
+ * 	}
+ *
+ * }
+ * }
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+@Bean
+public @interface NgiServer {
+
+	/**
+	 * Returns the listener's name, used in {@code ngi.servers.<name>.*},
+	 * {@code local.ngi.<name>.port}, metrics tags and the endpoint. Empty means the bean
+	 * name.
+	 * @return the name
+	 */
+	String name() default "";
+
+	/**
+	 * Returns the address to listen on, in a form {@link io.ngi.Addresses#parse} reads:
+	 * {@code "host:port"}, {@code ":port"}, {@code "[::1]:port"} or {@code "unix:/path"};
+	 * port 0 binds a free port. Empty means it must come from
+	 * {@code ngi.servers.<name>.address}.
+	 * @return the address
+	 */
+	String address() default "";
+
+}

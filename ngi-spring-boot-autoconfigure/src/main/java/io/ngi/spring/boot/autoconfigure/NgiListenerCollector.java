@@ -1,0 +1,191 @@
+package io.ngi.spring.boot.autoconfigure;
+
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.env.Environment;
+
+import io.ngi.Addresses;
+import io.ngi.ConnectionHandler;
+import io.ngi.ListenOptions;
+import io.ngi.Server;
+import io.ngi.UdpHandler;
+import io.ngi.spring.annotation.NgiServer;
+import io.ngi.spring.annotation.NgiUdpHandler;
+
+/**
+ * Finds the beans annotated {@link NgiServer} or {@link NgiUdpHandler} (on the class or
+ * on the {@code @Bean} method), checks them, and turns each into an
+ * {@link NgiRegisteredListener}. Every problem a user can fix is an
+ * {@link NgiStartupException} naming the bean.
+ */
+final class NgiListenerCollector {
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final Environment environment;
+
+	private final NgiProperties properties;
+
+	private final Function<String, NgiListenerStatistics> statistics;
+
+	NgiListenerCollector(ConfigurableListableBeanFactory beanFactory, Environment environment, NgiProperties properties,
+			Function<String, NgiListenerStatistics> statistics) {
+		this.beanFactory = beanFactory;
+		this.environment = environment;
+		this.properties = properties;
+		this.statistics = statistics;
+	}
+
+	List<NgiRegisteredListener> collect() {
+		Map<String, String> beanByName = new LinkedHashMap<>();
+		List<NgiRegisteredListener> listeners = new ArrayList<>();
+		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(NgiServer.class)) {
+			NgiServer annotation = this.beanFactory.findAnnotationOnBean(beanName, NgiServer.class);
+			if (annotation != null) {
+				collect(beanName, "@NgiServer", annotation.name(), annotation.address(), false, beanByName, listeners);
+			}
+		}
+		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(NgiUdpHandler.class)) {
+			NgiUdpHandler annotation = this.beanFactory.findAnnotationOnBean(beanName, NgiUdpHandler.class);
+			if (annotation != null) {
+				collect(beanName, "@NgiUdpHandler", annotation.name(), annotation.address(), true, beanByName,
+						listeners);
+			}
+		}
+		return listeners;
+	}
+
+	private void collect(String beanName, String annotation, String rawName, String rawAddress, boolean udp,
+			Map<String, String> beanByName, List<NgiRegisteredListener> listeners) {
+		String name = resolve(beanName, annotation, "name", rawName);
+		if (name.isBlank()) {
+			name = beanName;
+		}
+		String other = beanByName.putIfAbsent(name, beanName);
+		if (other != null) {
+			throw new NgiStartupException(
+					"Two NGI listeners are named '" + name + "': beans '" + other + "' and '" + beanName + "'.",
+					"Give each @NgiServer and @NgiUdpHandler a unique name, for example @NgiServer(name = \"" + name
+							+ "-2\") on bean '" + beanName + "'. Names are shared by TCP and UDP listeners.",
+					null);
+		}
+		NgiListenerSettings settings = this.properties.listener(name,
+				resolve(beanName, annotation, "address", rawAddress));
+		if (!settings.enabled()) {
+			return;
+		}
+		SocketAddress address = parseAddress(beanName, annotation, settings, udp);
+		Class<?> type = this.beanFactory.getType(beanName);
+		ListenOptions.Builder options = options(beanName, settings);
+		NgiListenerStatistics stats = this.statistics.apply(name);
+		if (udp) {
+			if (type == null || !UdpHandler.class.isAssignableFrom(type)) {
+				throw wrongType(beanName, annotation, name, type, UdpHandler.class.getName());
+			}
+			UdpHandler handler = this.beanFactory.getBean(beanName, UdpHandler.class);
+			listeners.add(new NgiRegisteredListener(name, beanName, settings, address, NgiTransport.UDP, null, handler,
+					options, stats));
+			return;
+		}
+		Server server = server(beanName, annotation, name, type);
+		listeners.add(new NgiRegisteredListener(name, beanName, settings, address, NgiTransport.ofStream(address),
+				server, null, options, stats));
+	}
+
+	private Server server(String beanName, String annotation, String name, @Nullable Class<?> type) {
+		if (type != null && Server.class.isAssignableFrom(type)) {
+			return this.beanFactory.getBean(beanName, Server.class);
+		}
+		if (type != null && ConnectionHandler.class.isAssignableFrom(type)) {
+			if (this.beanFactory.isSingleton(beanName)) {
+				ConnectionHandler handler = this.beanFactory.getBean(beanName, ConnectionHandler.class);
+				return (connection) -> connection.setHandler(handler);
+			}
+			ConfigurableListableBeanFactory factory = this.beanFactory;
+			return (connection) -> connection.setHandler(factory.getBean(beanName, ConnectionHandler.class));
+		}
+		throw wrongType(beanName, annotation, name, type,
+				Server.class.getName() + " or " + ConnectionHandler.class.getName());
+	}
+
+	private NgiStartupException wrongType(String beanName, String annotation, String name, @Nullable Class<?> type,
+			String expected) {
+		String actual = (type != null) ? type.getName() : "an unknown type";
+		String action = "Make bean '" + beanName + "' implement " + expected;
+		action += annotation.equals("@NgiServer")
+				? ", or annotate a " + UdpHandler.class.getName() + " with @NgiUdpHandler instead."
+				: ", or annotate a Server or ConnectionHandler with @NgiServer instead.";
+		return new NgiStartupException("Bean '" + beanName + "' is annotated " + annotation + " (listener '" + name
+				+ "') but its type " + actual + " is not " + expected + ".", action, null);
+	}
+
+	private String resolve(String beanName, String annotation, String attribute, String value) {
+		try {
+			return this.environment.resolveRequiredPlaceholders(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NgiStartupException(
+					"The " + attribute + " '" + value + "' of " + annotation + " on bean '" + beanName
+							+ "' has a placeholder that cannot be resolved: " + ex.getMessage(),
+					"Define the property, or give the placeholder a default such as ${echo.port:0}.", ex);
+		}
+	}
+
+	private SocketAddress parseAddress(String beanName, String annotation, NgiListenerSettings settings, boolean udp) {
+		String name = settings.name();
+		String address = settings.address();
+		if (address == null) {
+			throw new NgiStartupException("NGI listener '" + name + "' (bean '" + beanName + "') has no address.",
+					"Set the address on the annotation, for example " + annotation + "(name = \"" + name
+							+ "\", address = \":8000\"), or set the property ngi.servers." + name
+							+ ".address (\"host:port\", \":port\", \"[::1]:port\" or \"unix:/path\"; port 0 for any free port).",
+					null);
+		}
+		SocketAddress parsed;
+		try {
+			parsed = Addresses.parse(address);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NgiStartupException(
+					"NGI listener '" + name + "' (bean '" + beanName + "') has an invalid address: " + ex.getMessage(),
+					"Fix the address on bean '" + beanName + "' or in ngi.servers." + name
+							+ ".address: use \"host:port\", \":port\", \"[::1]:port\" or \"unix:/path\".",
+					ex);
+		}
+		if (udp && parsed instanceof UnixDomainSocketAddress) {
+			throw new NgiStartupException(
+					"NGI UDP listener '" + name + "' (bean '" + beanName + "') has a Unix socket address '" + address
+							+ "'; UDP needs an IP address.",
+					"Use \"host:port\" or \":port\" for ngi.servers." + name + ".address.", null);
+		}
+		return parsed;
+	}
+
+	private ListenOptions.Builder options(String beanName, NgiListenerSettings settings) {
+		try {
+			ListenOptions.Builder builder = ListenOptions.builder().backlog(settings.backlog());
+			if (settings.maxConnections() != -1) {
+				builder.maxConnections(settings.maxConnections());
+			}
+			long udpBufferSize = settings.udpBufferSize().toBytes();
+			builder.udpBufferSize((int) Math.min(udpBufferSize, Integer.MAX_VALUE));
+			return builder;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NgiStartupException(
+					"NGI listener '" + settings.name() + "' (bean '" + beanName + "') has an invalid setting: "
+							+ ex.getMessage(),
+					"Fix ngi.servers." + settings.name() + ".* or ngi.defaults.* (max-connections is -1 or > 0).", ex);
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.ngi.spring.boot.autoconfigure;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The effective settings of one named listener, resolved by
+ * {@link NgiProperties#listener(String, String)}. Applications read
+ * {@link #maxLineLength()} and {@link #maxFrameLength()} to configure their {@code Lines}
+ * and {@code Sized} adapters.
+ *
+ * @param name the listener name
+ * @param address the address text, {@code null} when none is configured
+ * @param enabled whether the listener is started
+ * @param backlog the accept backlog
+ * @param maxConnections the connection limit, -1 for none
+ * @param udpBufferSize the datagram buffer size
+ * @param maxLineLength the line length limit for line adapters
+ * @param maxFrameLength the frame length limit for sized adapters
+ */
+public record NgiListenerSettings(String name, @Nullable String address, boolean enabled, int backlog,
+		int maxConnections, DataSize udpBufferSize, DataSize maxLineLength, DataSize maxFrameLength) {
+
+	/**
+	 * Checks the components.
+	 */
+	public NgiListenerSettings {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(udpBufferSize, "udpBufferSize");
+		Objects.requireNonNull(maxLineLength, "maxLineLength");
+		Objects.requireNonNull(maxFrameLength, "maxFrameLength");
+	}
+
+}

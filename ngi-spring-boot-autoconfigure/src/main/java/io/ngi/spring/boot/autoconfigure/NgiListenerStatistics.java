@@ -1,0 +1,120 @@
+package io.ngi.spring.boot.autoconfigure;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import io.ngi.ListenerObserver;
+
+/**
+ * Live traffic counters of one named listener, kept for the whole life of the application
+ * (they survive a listener restart). Counters are cumulative; read them from any thread.
+ * Metrics and the {@code ngi} endpoint read these values, so counting costs the same with
+ * or without Micrometer.
+ */
+public final class NgiListenerStatistics {
+
+	private final LongAdder accepted = new LongAdder();
+
+	private final LongAdder active = new LongAdder();
+
+	private final LongAdder bytesReceived = new LongAdder();
+
+	private final LongAdder bytesSent = new LongAdder();
+
+	private final LongAdder handlerErrors = new LongAdder();
+
+	private final LongAdder datagramsReceived = new LongAdder();
+
+	private final ListenerObserver observer = new CountingObserver();
+
+	NgiListenerStatistics() {
+	}
+
+	/**
+	 * Returns how many connections were accepted.
+	 * @return the number of accepted connections
+	 */
+	public long accepted() {
+		return this.accepted.sum();
+	}
+
+	/**
+	 * Returns how many accepted connections are open now.
+	 * @return the number of open connections
+	 */
+	public long active() {
+		return this.active.sum();
+	}
+
+	/**
+	 * Returns how many bytes were received, on connections or in datagrams.
+	 * @return the number of bytes received
+	 */
+	public long bytesReceived() {
+		return this.bytesReceived.sum();
+	}
+
+	/**
+	 * Returns how many bytes were sent on connections.
+	 * @return the number of bytes sent
+	 */
+	public long bytesSent() {
+		return this.bytesSent.sum();
+	}
+
+	/**
+	 * Returns how many times a server or handler failed.
+	 * @return the number of handler failures
+	 */
+	public long handlerErrors() {
+		return this.handlerErrors.sum();
+	}
+
+	/**
+	 * Returns how many datagrams were received.
+	 * @return the number of datagrams received
+	 */
+	public long datagramsReceived() {
+		return this.datagramsReceived.sum();
+	}
+
+	ListenerObserver observer() {
+		return this.observer;
+	}
+
+	private final class CountingObserver implements ListenerObserver {
+
+		@Override
+		public void connectionOpened() {
+			NgiListenerStatistics.this.accepted.increment();
+			NgiListenerStatistics.this.active.increment();
+		}
+
+		@Override
+		public void connectionClosed() {
+			NgiListenerStatistics.this.active.decrement();
+		}
+
+		@Override
+		public void bytesReceived(int bytes) {
+			NgiListenerStatistics.this.bytesReceived.add(bytes);
+		}
+
+		@Override
+		public void bytesSent(int bytes) {
+			NgiListenerStatistics.this.bytesSent.add(bytes);
+		}
+
+		@Override
+		public void handlerFailed(Throwable failure) {
+			NgiListenerStatistics.this.handlerErrors.increment();
+		}
+
+		@Override
+		public void datagramReceived(int bytes) {
+			NgiListenerStatistics.this.datagramsReceived.increment();
+			NgiListenerStatistics.this.bytesReceived.add(bytes);
+		}
+
+	}
+
+}

@@ -1,0 +1,493 @@
+package io.ngi.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of NGI, under {@code ngi.*}. Bound once at startup; read it
+ * from any thread afterwards.
+ * <p>
+ * Per-listener values come from {@code ngi.servers.<name>.*} when set, else from
+ * {@code ngi.defaults.*}; {@link #listener(String, String)} resolves them.
+ *
+ * {@snippet lang = "properties" :
+ * ngi.loops=2
+ * ngi.servers.echo.address=127.0.0.1:8000
+ * ngi.servers.echo.max-connections=1000
+ * ngi.defaults.max-line-length=8KB
+ * }
+ */
+@ConfigurationProperties("ngi")
+public class NgiProperties {
+
+	/**
+	 * Whether to enable NGI's auto-configuration and annotated listeners.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Number of event-loop threads (named ngi-loop-N) of the NIO implementation; 0 for
+	 * one per available processor.
+	 */
+	private int loops = 0;
+
+	/**
+	 * How long listeners may drain open connections on shutdown before they are closed.
+	 * The drain also ends within spring.lifecycle.timeout-per-shutdown-phase.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	private final Output output = new Output();
+
+	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Listener settings by listener name (the name of an @NgiServer or @NgiUdpHandler):
+	 * address, enabled, backlog, max-connections, udp-buffer-size, max-line-length and
+	 * max-frame-length. Each overrides the annotation and ngi.defaults.
+	 */
+	private final Map<String, ListenerProperties> servers = new LinkedHashMap<>();
+
+	/**
+	 * Returns whether NGI is enabled.
+	 * @return whether NGI is enabled
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Sets whether NGI is enabled.
+	 * @param enabled whether NGI is enabled
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Returns the number of loop threads; 0 for one per available processor.
+	 * @return the number of loop threads
+	 */
+	public int getLoops() {
+		return this.loops;
+	}
+
+	/**
+	 * Sets the number of loop threads.
+	 * @param loops the number, 0 for one per available processor
+	 */
+	public void setLoops(int loops) {
+		if (loops < 0) {
+			throw new IllegalArgumentException("ngi.loops must be >= 0: " + loops);
+		}
+		this.loops = loops;
+	}
+
+	/**
+	 * Returns the number of loop threads to start: {@link #getLoops()}, or the number of
+	 * available processors when that is 0.
+	 * @return the effective number of loop threads, &gt; 0
+	 */
+	public int effectiveLoops() {
+		return (this.loops > 0) ? this.loops : Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * Returns how long listeners may drain on shutdown.
+	 * @return the drain timeout
+	 */
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	/**
+	 * Sets how long listeners may drain on shutdown.
+	 * @param shutdownTimeout the drain timeout
+	 */
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+	}
+
+	/**
+	 * Returns the output buffering settings of the NIO implementation.
+	 * @return the output settings
+	 */
+	public Output getOutput() {
+		return this.output;
+	}
+
+	/**
+	 * Returns the settings every listener gets unless {@code ngi.servers.<name>.*}
+	 * overrides them.
+	 * @return the listener defaults
+	 */
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	/**
+	 * Returns the per-listener settings, by listener name.
+	 * @return the mutable map of per-listener settings
+	 */
+	public Map<String, ListenerProperties> getServers() {
+		return this.servers;
+	}
+
+	/**
+	 * Resolves the settings of one listener: {@code ngi.servers.<name>.*}, then the
+	 * annotation's address, then {@code ngi.defaults.*}.
+	 * @param name the listener name
+	 * @param annotationAddress the address from the annotation, empty if none
+	 * @return the effective settings; the address is {@code null} when neither the
+	 * property nor the annotation gives one
+	 */
+	public NgiListenerSettings listener(String name, String annotationAddress) {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(annotationAddress, "annotationAddress");
+		ListenerProperties server = this.servers.getOrDefault(name, new ListenerProperties());
+		String address = hasText(server.getAddress()) ? server.getAddress()
+				: hasText(annotationAddress) ? annotationAddress : null;
+		return new NgiListenerSettings(name, (address != null) ? address.strip() : null,
+				(server.getEnabled() != null) ? server.getEnabled() : true,
+				(server.getBacklog() != null) ? server.getBacklog() : this.defaults.getBacklog(),
+				(server.getMaxConnections() != null) ? server.getMaxConnections() : this.defaults.getMaxConnections(),
+				orDefault(server.getUdpBufferSize(), this.defaults.getUdpBufferSize()),
+				orDefault(server.getMaxLineLength(), this.defaults.getMaxLineLength()),
+				orDefault(server.getMaxFrameLength(), this.defaults.getMaxFrameLength()));
+	}
+
+	private static DataSize orDefault(@Nullable DataSize value, DataSize fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static boolean hasText(@Nullable String text) {
+		return text != null && !text.isBlank();
+	}
+
+	/**
+	 * Output buffering of the NIO implementation: while a connection's queued output is
+	 * above the high-water mark, its input is not read until the output drains below the
+	 * low-water mark; past the limit the connection is closed.
+	 */
+	public static class Output {
+
+		/**
+		 * Queued output per connection above which the connection's input is paused.
+		 */
+		private DataSize highWaterMark = DataSize.ofKilobytes(64);
+
+		/**
+		 * Queued output per connection below which paused input resumes.
+		 */
+		private DataSize lowWaterMark = DataSize.ofKilobytes(32);
+
+		/**
+		 * Queued output per connection above which the connection is closed.
+		 */
+		private DataSize limit = DataSize.ofMegabytes(64);
+
+		/**
+		 * Returns the high-water mark.
+		 * @return the high-water mark
+		 */
+		public DataSize getHighWaterMark() {
+			return this.highWaterMark;
+		}
+
+		/**
+		 * Sets the high-water mark.
+		 * @param highWaterMark the high-water mark
+		 */
+		public void setHighWaterMark(DataSize highWaterMark) {
+			this.highWaterMark = Objects.requireNonNull(highWaterMark, "highWaterMark");
+		}
+
+		/**
+		 * Returns the low-water mark.
+		 * @return the low-water mark
+		 */
+		public DataSize getLowWaterMark() {
+			return this.lowWaterMark;
+		}
+
+		/**
+		 * Sets the low-water mark.
+		 * @param lowWaterMark the low-water mark
+		 */
+		public void setLowWaterMark(DataSize lowWaterMark) {
+			this.lowWaterMark = Objects.requireNonNull(lowWaterMark, "lowWaterMark");
+		}
+
+		/**
+		 * Returns the hard limit of queued output.
+		 * @return the limit
+		 */
+		public DataSize getLimit() {
+			return this.limit;
+		}
+
+		/**
+		 * Sets the hard limit of queued output.
+		 * @param limit the limit
+		 */
+		public void setLimit(DataSize limit) {
+			this.limit = Objects.requireNonNull(limit, "limit");
+		}
+
+	}
+
+	/**
+	 * Settings every listener gets unless {@code ngi.servers.<name>.*} overrides them.
+	 */
+	public static class Defaults {
+
+		/**
+		 * Accept backlog of TCP listeners.
+		 */
+		private int backlog = 255;
+
+		/**
+		 * Maximum number of connections open at once per TCP listener; further
+		 * connections are accepted and closed. -1 for no limit.
+		 */
+		private int maxConnections = -1;
+
+		/**
+		 * Size of the buffer a datagram is received into; longer datagrams are truncated.
+		 */
+		private DataSize udpBufferSize = DataSize.ofBytes(4096);
+
+		/**
+		 * Longest line the application's Lines adapters should accept.
+		 */
+		private DataSize maxLineLength = DataSize.ofKilobytes(64);
+
+		/**
+		 * Largest frame the application's Sized adapters should accept.
+		 */
+		private DataSize maxFrameLength = DataSize.ofMegabytes(16);
+
+		/**
+		 * Returns the accept backlog.
+		 * @return the backlog
+		 */
+		public int getBacklog() {
+			return this.backlog;
+		}
+
+		/**
+		 * Sets the accept backlog.
+		 * @param backlog the backlog, &gt; 0
+		 */
+		public void setBacklog(int backlog) {
+			this.backlog = backlog;
+		}
+
+		/**
+		 * Returns the connection limit.
+		 * @return the limit, -1 for none
+		 */
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		/**
+		 * Sets the connection limit.
+		 * @param maxConnections the limit, -1 for none
+		 */
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		/**
+		 * Returns the datagram buffer size.
+		 * @return the buffer size
+		 */
+		public DataSize getUdpBufferSize() {
+			return this.udpBufferSize;
+		}
+
+		/**
+		 * Sets the datagram buffer size.
+		 * @param udpBufferSize the buffer size
+		 */
+		public void setUdpBufferSize(DataSize udpBufferSize) {
+			this.udpBufferSize = Objects.requireNonNull(udpBufferSize, "udpBufferSize");
+		}
+
+		/**
+		 * Returns the line length limit.
+		 * @return the limit
+		 */
+		public DataSize getMaxLineLength() {
+			return this.maxLineLength;
+		}
+
+		/**
+		 * Sets the line length limit.
+		 * @param maxLineLength the limit
+		 */
+		public void setMaxLineLength(DataSize maxLineLength) {
+			this.maxLineLength = Objects.requireNonNull(maxLineLength, "maxLineLength");
+		}
+
+		/**
+		 * Returns the frame length limit.
+		 * @return the limit
+		 */
+		public DataSize getMaxFrameLength() {
+			return this.maxFrameLength;
+		}
+
+		/**
+		 * Sets the frame length limit.
+		 * @param maxFrameLength the limit
+		 */
+		public void setMaxFrameLength(DataSize maxFrameLength) {
+			this.maxFrameLength = Objects.requireNonNull(maxFrameLength, "maxFrameLength");
+		}
+
+	}
+
+	/**
+	 * Settings of one named listener; each value left {@code null} falls back to the
+	 * annotation (address) or to {@code ngi.defaults.*}.
+	 */
+	public static class ListenerProperties {
+
+		private @Nullable String address;
+
+		private @Nullable Boolean enabled;
+
+		private @Nullable Integer backlog;
+
+		private @Nullable Integer maxConnections;
+
+		private @Nullable DataSize udpBufferSize;
+
+		private @Nullable DataSize maxLineLength;
+
+		private @Nullable DataSize maxFrameLength;
+
+		/**
+		 * Returns the address, which overrides the annotation's.
+		 * @return the address, or {@code null}
+		 */
+		public @Nullable String getAddress() {
+			return this.address;
+		}
+
+		/**
+		 * Sets the address, which overrides the annotation's.
+		 * @param address the address
+		 */
+		public void setAddress(@Nullable String address) {
+			this.address = address;
+		}
+
+		/**
+		 * Returns whether the listener is started.
+		 * @return whether it is started, {@code null} for the default (true)
+		 */
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Sets whether the listener is started.
+		 * @param enabled whether it is started
+		 */
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Returns the accept backlog.
+		 * @return the backlog, or {@code null}
+		 */
+		public @Nullable Integer getBacklog() {
+			return this.backlog;
+		}
+
+		/**
+		 * Sets the accept backlog.
+		 * @param backlog the backlog
+		 */
+		public void setBacklog(@Nullable Integer backlog) {
+			this.backlog = backlog;
+		}
+
+		/**
+		 * Returns the connection limit.
+		 * @return the limit, -1 for none, or {@code null}
+		 */
+		public @Nullable Integer getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		/**
+		 * Sets the connection limit.
+		 * @param maxConnections the limit, -1 for none
+		 */
+		public void setMaxConnections(@Nullable Integer maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		/**
+		 * Returns the datagram buffer size.
+		 * @return the size, or {@code null}
+		 */
+		public @Nullable DataSize getUdpBufferSize() {
+			return this.udpBufferSize;
+		}
+
+		/**
+		 * Sets the datagram buffer size.
+		 * @param udpBufferSize the size
+		 */
+		public void setUdpBufferSize(@Nullable DataSize udpBufferSize) {
+			this.udpBufferSize = udpBufferSize;
+		}
+
+		/**
+		 * Returns the line length limit.
+		 * @return the limit, or {@code null}
+		 */
+		public @Nullable DataSize getMaxLineLength() {
+			return this.maxLineLength;
+		}
+
+		/**
+		 * Sets the line length limit.
+		 * @param maxLineLength the limit
+		 */
+		public void setMaxLineLength(@Nullable DataSize maxLineLength) {
+			this.maxLineLength = maxLineLength;
+		}
+
+		/**
+		 * Returns the frame length limit.
+		 * @return the limit, or {@code null}
+		 */
+		public @Nullable DataSize getMaxFrameLength() {
+			return this.maxFrameLength;
+		}
+
+		/**
+		 * Sets the frame length limit.
+		 * @param maxFrameLength the limit
+		 */
+		public void setMaxFrameLength(@Nullable DataSize maxFrameLength) {
+			this.maxFrameLength = maxFrameLength;
+		}
+
+	}
+
+}

@@ -1,0 +1,194 @@
+package io.ngi.spring.boot.autoconfigure;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import io.ngi.Implementation;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.Server;
+import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
+
+/**
+ * One listener declared by an {@code @NgiServer} or {@code @NgiUdpHandler} bean, as kept
+ * by the {@link NgiListenerRegistry}. Thread-safe: the registry opens and stops it on the
+ * context's lifecycle thread; the query methods may be called from any thread.
+ */
+public final class NgiRegisteredListener {
+
+	private final String name;
+
+	private final String beanName;
+
+	private final NgiListenerSettings settings;
+
+	private final SocketAddress configuredAddress;
+
+	private final NgiTransport transport;
+
+	private final @Nullable Server server;
+
+	private final @Nullable UdpHandler udpHandler;
+
+	private final ListenOptions options;
+
+	private final NgiListenerStatistics statistics;
+
+	private volatile @Nullable Listener listener;
+
+	private volatile @Nullable UdpListener udpListener;
+
+	NgiRegisteredListener(String name, String beanName, NgiListenerSettings settings, SocketAddress configuredAddress,
+			NgiTransport transport, @Nullable Server server, @Nullable UdpHandler udpHandler,
+			ListenOptions.Builder options, NgiListenerStatistics statistics) {
+		this.name = Objects.requireNonNull(name, "name");
+		this.beanName = Objects.requireNonNull(beanName, "beanName");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.configuredAddress = Objects.requireNonNull(configuredAddress, "configuredAddress");
+		this.transport = Objects.requireNonNull(transport, "transport");
+		this.server = server;
+		this.udpHandler = udpHandler;
+		this.statistics = Objects.requireNonNull(statistics, "statistics");
+		this.options = options.observer(statistics.observer()).build();
+	}
+
+	/**
+	 * Returns the listener name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Returns the name of the annotated bean.
+	 * @return the bean name
+	 */
+	public String beanName() {
+		return this.beanName;
+	}
+
+	/**
+	 * Returns the listener's transport.
+	 * @return the transport
+	 */
+	public NgiTransport transport() {
+		return this.transport;
+	}
+
+	/**
+	 * Returns the effective settings.
+	 * @return the settings
+	 */
+	public NgiListenerSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Returns the configured address, where port 0 means any free port.
+	 * @return the configured address
+	 */
+	public SocketAddress configuredAddress() {
+		return this.configuredAddress;
+	}
+
+	/**
+	 * Returns the address the listener is bound to, with port 0 resolved.
+	 * @return the bound address, or {@code null} if the listener was never opened
+	 */
+	public @Nullable SocketAddress boundAddress() {
+		Listener tcp = this.listener;
+		if (tcp != null) {
+			return tcp.address();
+		}
+		UdpListener udp = this.udpListener;
+		return (udp != null) ? udp.address() : null;
+	}
+
+	/**
+	 * Returns whether the listener accepts connections or receives datagrams now.
+	 * @return whether it is open
+	 */
+	public boolean isOpen() {
+		Listener tcp = this.listener;
+		if (tcp != null) {
+			return tcp.isOpen();
+		}
+		UdpListener udp = this.udpListener;
+		return udp != null && udp.isOpen();
+	}
+
+	/**
+	 * Returns how many of the listener's connections are open now; 0 for UDP.
+	 * @return the number of open connections
+	 */
+	public int openConnections() {
+		Listener tcp = this.listener;
+		return (tcp != null) ? tcp.connections().size() : 0;
+	}
+
+	/**
+	 * Returns the listener's traffic counters.
+	 * @return the statistics
+	 */
+	public NgiListenerStatistics statistics() {
+		return this.statistics;
+	}
+
+	void open(Implementation implementation) {
+		if (this.server != null) {
+			this.listener = implementation.listen(this.configuredAddress, this.server, this.options);
+		}
+		else {
+			this.udpListener = implementation.listenUdp(this.configuredAddress, Objects.requireNonNull(this.udpHandler),
+					this.options);
+		}
+	}
+
+	CompletableFuture<Void> stopAccepting() {
+		Listener tcp = this.listener;
+		if (tcp != null) {
+			return tcp.stop();
+		}
+		UdpListener udp = this.udpListener;
+		if (udp != null) {
+			udp.close();
+		}
+		return CompletableFuture.completedFuture(null);
+	}
+
+	int closeNow() {
+		Listener tcp = this.listener;
+		if (tcp != null) {
+			int remaining = tcp.connections().size();
+			tcp.close();
+			return remaining;
+		}
+		UdpListener udp = this.udpListener;
+		if (udp != null) {
+			udp.close();
+		}
+		return 0;
+	}
+
+	boolean closeWait(Duration timeout) {
+		Listener tcp = this.listener;
+		if (tcp != null) {
+			return tcp.closeWait(timeout);
+		}
+		closeNow();
+		return true;
+	}
+
+	@Override
+	public String toString() {
+		return "NgiRegisteredListener[name=" + this.name + ", bean=" + this.beanName + ", transport=" + this.transport
+				+ ", address=" + this.settings.address() + "]";
+	}
+
+}
