@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -94,7 +95,7 @@ class NgiGracefulShutdownTests {
 	}
 
 	@SpringBootConfiguration
-	@EnableAutoConfiguration
+	@ImportAutoConfiguration({ NgiAutoConfiguration.class, LifecycleAutoConfiguration.class })
 	static class SlowApplication {
 
 		@Bean(destroyMethod = "shutdown")
