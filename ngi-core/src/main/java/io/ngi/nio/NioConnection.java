@@ -594,14 +594,14 @@ final class NioConnection implements Connection, Selectable {
 			this.key.cancel();
 			this.loop.deregistered();
 		}
+		if (this.listener != null) {
+			this.listener.closed(this);
+		}
 		closeQuietly();
 		Arrays.fill(this.ring, null);
 		this.ringSize = 0;
 		this.queued = 0;
 		this.incoming.clear();
-		if (this.listener != null) {
-			this.listener.closed(this);
-		}
 		if (reason != null) {
 			ConnectionHandler current = this.handler;
 			if (current == null || this.dispatching) {
