@@ -31,6 +31,10 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	/** Body to caller: the body returned (or ended with the close delivered to it). */
 	private static final Object ENDED = new Object();
 
+	private static final int CALLER_SPINS = Integer.getInteger("ngi.imperative.spins", 1000);
+
+	private static final int BODY_SPINS = Integer.getInteger("ngi.imperative.body-spins", 0);
+
 	private final Imperative.Body body;
 
 	private final Connection connection;
@@ -190,6 +194,9 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	private Object awaitBody() {
 		boolean interrupted = false;
+		for (int i = 0; i < CALLER_SPINS && this.bodyTurn; i++) {
+			Thread.onSpinWait();
+		}
 		while (this.bodyTurn) {
 			LockSupport.park(this);
 			// The body must finish its turn whatever happens here: keep waiting, restore
@@ -214,6 +221,9 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		this.bodyTurn = false;
 		LockSupport.unpark(waiting);
 		boolean interrupted = false;
+		for (int i = 0; i < BODY_SPINS && !this.bodyTurn; i++) {
+			Thread.onSpinWait();
+		}
 		while (!this.bodyTurn) {
 			LockSupport.park(this);
 			interrupted |= Thread.interrupted();
