@@ -190,6 +190,15 @@ public final class Lines extends AbstractAdapter {
 		closeForFraming(LINE_TOO_LONG);
 	}
 
+	/**
+	 * Returns the capacity of the partial-line buffer, for tests: it never exceeds the
+	 * maximum line length.
+	 * @return the buffer capacity in bytes
+	 */
+	int bufferCapacity() {
+		return this.pending.length;
+	}
+
 	private static int indexOf(byte[] data, int start, int end) {
 		for (int i = start; i < end; i++) {
 			if (data[i] == '\n') {

@@ -231,6 +231,15 @@ public final class Sized extends AbstractAdapter {
 		this.payloadFill = 0;
 	}
 
+	/**
+	 * Returns the capacity of the payload buffer, for tests.
+	 * @return the length of the payload being read, 0 while reading a length
+	 */
+	int bufferCapacity() {
+		byte[] current = this.payload;
+		return (current != null) ? current.length : 0;
+	}
+
 	private static int readInt(byte[] data, int offset) {
 		return ((data[offset] & 0xFF) << 24) | ((data[offset + 1] & 0xFF) << 16) | ((data[offset + 2] & 0xFF) << 8)
 				| (data[offset + 3] & 0xFF);
