@@ -31,8 +31,18 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	/** Body to caller: the body returned (or ended with the close delivered to it). */
 	private static final Object ENDED = new Object();
 
-	private static final int CALLER_SPINS = Integer.getInteger("ngi.imperative.spins", 1000);
+	/**
+	 * How many times the caller polls the turn flag before parking: a body that answers
+	 * at once on another core is then caught without a park/unpark round trip. As in
+	 * {@code SynchronousQueue}, 512 on a multiprocessor, none on a single CPU.
+	 */
+	private static final int CALLER_SPINS = Integer.getInteger("ngi.imperative.spins",
+			(Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0);
 
+	/**
+	 * How many times the body polls before parking: none by default, it usually waits
+	 * long.
+	 */
 	private static final int BODY_SPINS = Integer.getInteger("ngi.imperative.body-spins", 0);
 
 	private final Imperative.Body body;
