@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.ngi.imperative.ConnectionClosedException;
+import io.ngi.imperative.Imperative;
 import io.ngi.testing.TestConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +184,37 @@ class SizedTests {
 		client.writeKeepAlive();
 		client.write("");
 		assertThat(this.handler.events).containsExactly("input HELLO", "input ");
+	}
+
+	@Test
+	void sizedHandlerBodyReadsRecordsAndWritesFramedRecords() throws Exception {
+		Sized.handler((c, input) -> {
+			while (true) {
+				byte[] record = input.next();
+				c.write(new String(record, StandardCharsets.UTF_8).toUpperCase());
+			}
+		}).connected(this.connection);
+		send(frame("ab"), new byte[] { -1, -1, -1, -1 }, Arrays.copyOfRange(frame("cd"), 0, 3));
+		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02'\n-> 'AB'");
+		send(Arrays.copyOfRange(frame("cd"), 3, 6));
+		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02'\n-> 'CD'");
+		this.connection.peer().close();
+		assertThat(this.connection.isOpen()).isFalse();
+	}
+
+	@Test
+	void frameTooLargeIsThrownIntoAnImperativeBodyAsAClose() throws Exception {
+		Imperative.handler((c) -> new Sized(c, 4), (c, input) -> {
+			try {
+				input.next();
+			}
+			catch (ConnectionClosedException ex) {
+				this.handler.events.add("closed " + ex.reason());
+			}
+		}).connected(this.connection);
+		send(new byte[] { 0, 0, 0, 5 });
+		assertThat(this.handler.events).containsExactly("closed frame too large");
+		assertThat(this.connection.output()).isEqualTo("-> CLOSE");
 	}
 
 	private void send(byte[]... chunks) {
