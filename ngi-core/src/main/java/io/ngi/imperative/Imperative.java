@@ -50,11 +50,11 @@ import io.ngi.Server;
  * is not told (this side's handler never is, see {@link Connection#close()}), so a body
  * that closes its connection should return rather than call {@code next()} again.
  * <p>
- * A hand-off parks the waiting thread ({@code LockSupport}) after a short spin, tuned by
- * the system properties {@code ngi.imperative.spins} (caller side, 512 by default on a
- * multiprocessor) and {@code ngi.imperative.body-spins} (body side, 0); the system
- * property {@code ngi.imperative.platform-threads=true} forces platform threads on JDK 21
- * and later.
+ * A hand-off parks the waiting thread ({@code LockSupport}), after an optional spin tuned
+ * by the system properties {@code ngi.imperative.spins} (caller side, 0 by default) and
+ * {@code ngi.imperative.body-spins} (body side, 0); the system property
+ * {@code ngi.imperative.platform-threads=true} forces platform threads on JDK 21 and
+ * later.
  * <p>
  * Instances are immutable and thread-safe; one serves any number of connections.
  */
