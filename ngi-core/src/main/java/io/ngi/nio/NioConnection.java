@@ -8,8 +8,13 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.Connection;
@@ -657,15 +662,34 @@ final class NioConnection implements Connection, Selectable {
 	}
 
 	long queuedBytes() {
-		return this.queued;
+		return onLoop(() -> this.queued);
 	}
 
 	long peakQueuedBytes() {
-		return this.peakQueued;
+		return onLoop(() -> this.peakQueued);
 	}
 
 	boolean isReadingPaused() {
-		return this.paused;
+		return onLoop(() -> this.paused);
+	}
+
+	/** Reads loop-thread state from another thread, for tests and diagnostics. */
+	private <T> T onLoop(Supplier<T> reader) {
+		if (this.loop.inLoop() || this.channelClosed) {
+			return reader.get();
+		}
+		CompletableFuture<T> result = new CompletableFuture<>();
+		this.loop.execute(() -> result.complete(reader.get()));
+		try {
+			return result.get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading the state of " + this, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not read the state of " + this, ex);
+		}
 	}
 
 	@Override
