@@ -219,7 +219,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			server.connected(this);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("server handler", ex, ex.toString());
 			return;
@@ -244,7 +244,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			clientHandler.connected(this);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("connection handler", ex, "connection handler failed");
 			return;
@@ -523,7 +523,7 @@ final class NioConnection implements Connection, Selectable {
 			try {
 				current.handleInput(this, data);
 			}
-			catch (Exception ex) {
+			catch (Exception | Error ex) {
 				this.dispatching = false;
 				failed("handleInput", ex, ex.toString());
 				return;
@@ -575,7 +575,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			current.handleException(this, exception);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("handleException", ex, ex.toString());
 		}
@@ -584,7 +584,12 @@ final class NioConnection implements Connection, Selectable {
 		}
 	}
 
-	private void failed(String what, Exception failure, String reason) {
+	/**
+	 * Handles a failed handler call. Errors count too (an {@code AssertionError} in a
+	 * test handler, a {@code StackOverflowError}): only this connection closes, the loop
+	 * keeps serving the others.
+	 */
+	private void failed(String what, Throwable failure, String reason) {
 		logger.error("{} failed on {}", what, this, failure);
 		this.observer.handlerFailed(failure);
 		closeNow(reason);
