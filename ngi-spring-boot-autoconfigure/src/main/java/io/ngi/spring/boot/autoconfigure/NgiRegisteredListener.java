@@ -1,7 +1,6 @@
 package io.ngi.spring.boot.autoconfigure;
 
 import java.net.SocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -174,15 +173,6 @@ public final class NgiRegisteredListener {
 			udp.close();
 		}
 		return 0;
-	}
-
-	boolean closeWait(Duration timeout) {
-		Listener tcp = this.listener;
-		if (tcp != null) {
-			return tcp.closeWait(timeout);
-		}
-		closeNow();
-		return true;
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -505,8 +504,6 @@ class NgiAutoConfigurationTests {
 	static class EventRecorder implements ApplicationListener<NgiListenersStartedEvent> {
 
 		final List<NgiListenersStartedEvent> events = new ArrayList<>();
-
-		final AtomicInteger count = new AtomicInteger();
 
 		@Override
 		public void onApplicationEvent(NgiListenersStartedEvent event) {
