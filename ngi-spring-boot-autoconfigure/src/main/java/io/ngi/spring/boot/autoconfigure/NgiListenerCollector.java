@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
@@ -28,6 +30,8 @@ import io.ngi.spring.annotation.NgiUdpHandler;
  * {@link NgiStartupException} naming the bean.
  */
 final class NgiListenerCollector {
+
+	private static final Logger logger = LoggerFactory.getLogger(NgiListenerCollector.class);
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -59,6 +63,12 @@ final class NgiListenerCollector {
 			if (annotation != null) {
 				collect(beanName, "@NgiUdpHandler", annotation.name(), annotation.address(), true, beanByName,
 						listeners);
+			}
+		}
+		for (String configured : this.properties.getServers().keySet()) {
+			if (!beanByName.containsKey(configured)) {
+				logger.warn("ngi.servers.{}.* is set but no @NgiServer or @NgiUdpHandler is named '{}' (names: {})",
+						configured, configured, beanByName.keySet());
 			}
 		}
 		return listeners;

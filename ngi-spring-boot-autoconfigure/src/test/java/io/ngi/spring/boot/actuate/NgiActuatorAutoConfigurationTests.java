@@ -4,6 +4,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
@@ -63,6 +68,33 @@ class NgiActuatorAutoConfigurationTests {
 			assertThat(registry.find("ngi.udp.messages.received").tag("listener", "log").functionCounter()).isNotNull();
 			assertThat(registry.find("ngi.connections.active").tag("listener", "log").gauge()).isNull();
 		});
+	}
+
+	@Test
+	void unixAddressShouldTagUnixTransportAndPublishNoPort(@TempDir Path directory) {
+		String socket = directory.resolve("echo.sock").toString();
+		this.runner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("ngi.servers.echo.address=unix:" + socket)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+				assertThat(registry.listener("echo").transport().tag()).isEqualTo("unix");
+				assertThat(context.getEnvironment().getProperty("local.ngi.echo.port")).isNull();
+				try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+					channel.write(ByteBuffer.wrap(new byte[] { 1, 2, 3 }));
+					ByteBuffer echoed = ByteBuffer.allocate(3);
+					while (echoed.hasRemaining() && channel.read(echoed) >= 0) {
+						// read until the three bytes are back
+					}
+					assertThat(echoed.array()).containsExactly(1, 2, 3);
+				}
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(meters.get("ngi.bytes.received")
+						.tags("listener", "echo", "transport", "unix")
+						.functionCounter()
+						.count()).isEqualTo(3));
+			});
 	}
 
 	@Test
