@@ -101,6 +101,8 @@ final class FakeImplementation implements Implementation {
 
 		volatile boolean open = true;
 
+		volatile boolean failOnStop;
+
 		private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
 		FakeListener(SocketAddress address, Server server, ListenOptions options) {
@@ -155,6 +157,9 @@ final class FakeImplementation implements Implementation {
 
 		@Override
 		public CompletableFuture<Void> stop() {
+			if (this.failOnStop) {
+				throw new IllegalStateException("stop failed");
+			}
 			this.open = false;
 			if (this.connections.isEmpty()) {
 				this.stopped.complete(null);

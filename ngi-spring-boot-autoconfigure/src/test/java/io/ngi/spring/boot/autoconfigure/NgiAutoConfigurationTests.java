@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -326,6 +328,31 @@ class NgiAutoConfigurationTests {
 				assertThat(stuck.isOpen()).isFalse();
 				assertThat(stuck.closeReason).isEqualTo("stopped");
 			});
+	}
+
+	@Test
+	void stopWhenListenerFailsToStopShouldForceCloseAndStillCallBack() {
+		this.runner.withUserConfiguration(EchoHandler.class).run((context) -> {
+			FakeImplementation.FakeListener listener = context.getBean(FakeImplementation.class).listener(0);
+			listener.failOnStop = true;
+			NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+			CountDownLatch calledBack = new CountDownLatch(1);
+			registry.stop(calledBack::countDown);
+			assertThat(calledBack.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(listener.open).isFalse();
+			assertThat(registry.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void stopWhenNotRunningShouldCallBackAtOnce() {
+		this.runner.withUserConfiguration(EchoHandler.class).run((context) -> {
+			NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+			registry.stop();
+			CountDownLatch calledBack = new CountDownLatch(1);
+			registry.stop(calledBack::countDown);
+			assertThat(calledBack.getCount()).isZero();
+		});
 	}
 
 	@Test
