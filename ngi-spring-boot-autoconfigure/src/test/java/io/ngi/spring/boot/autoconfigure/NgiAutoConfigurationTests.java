@@ -24,6 +24,8 @@ import io.ngi.Implementation;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
 import io.ngi.nio.NioImplementation;
+import io.ngi.testing.TestConnection;
+import io.ngi.testing.TestingImplementation;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
 import io.ngi.spring.boot.autoconfigure.FakeImplementation.FakeConnection;
@@ -105,6 +107,24 @@ class NgiAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NgiAutoConfiguration.class))
 			.withPropertyValues("ngi.output.low-water-mark=2MB", "ngi.output.high-water-mark=1MB")
 			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void testingImplementationWhenUserBeanShouldServeAnnotatedHandlersWithoutSockets() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NgiAutoConfiguration.class))
+			.withBean(TestingImplementation.class, TestingImplementation::new)
+			.withUserConfiguration(EchoHandler.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(NioImplementation.class);
+				NgiRegisteredListener listener = context.getBean(NgiListenerRegistry.class).listener("echo");
+				TestConnection client = context.getBean(TestingImplementation.class).connect(listener.boundAddress());
+				client.write("hi");
+				assertThat(client.output()).isEqualTo("-> 'hi'");
+				assertThat(listener.statistics().bytesReceived()).isEqualTo(2);
+				assertThat(listener.statistics().active()).isEqualTo(1);
+				client.close();
+				assertThat(listener.statistics().active()).isZero();
+			});
 	}
 
 	@Test
