@@ -5,7 +5,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +43,6 @@ final class NioConnection implements Connection, Selectable {
 
 	static final String STOPPED = "stopped";
 
-	private static final Object CLOSE = new Object();
-
 	private static final int MAX_READS_PER_EVENT = 16;
 
 	private static final int MAX_WRITES_PER_FLUSH = 16;
@@ -78,13 +75,7 @@ final class NioConnection implements Connection, Selectable {
 
 	// Everything below is touched on the loop thread only.
 
-	private Object[] ring = new Object[8];
-
-	private int ringHead;
-
-	private int ringSize;
-
-	private int headOffset;
+	private final OutputQueue output = new OutputQueue();
 
 	private long queued;
 
@@ -152,7 +143,7 @@ final class NioConnection implements Connection, Selectable {
 	public void close() {
 		if (this.closeRequested.compareAndSet(false, true)) {
 			this.open = false;
-			enqueue(CLOSE);
+			enqueue(OutputQueue.CLOSE);
 		}
 	}
 
@@ -267,16 +258,7 @@ final class NioConnection implements Connection, Selectable {
 		if (this.channelClosed) {
 			return;
 		}
-		if (this.ringSize == this.ring.length) {
-			Object[] larger = new Object[this.ring.length * 2];
-			for (int i = 0; i < this.ringSize; i++) {
-				larger[i] = ringGet(i);
-			}
-			this.ring = larger;
-			this.ringHead = 0;
-		}
-		this.ring[(this.ringHead + this.ringSize) & (this.ring.length - 1)] = item;
-		this.ringSize++;
+		this.output.add(item);
 		if (item instanceof byte[] bytes) {
 			queuedMore(bytes.length);
 		}
@@ -284,16 +266,6 @@ final class NioConnection implements Connection, Selectable {
 			this.flushQueued = true;
 			this.loop.needsFlush(this);
 		}
-	}
-
-	private Object ringGet(int index) {
-		return this.ring[(this.ringHead + index) & (this.ring.length - 1)];
-	}
-
-	private void ringRemoveFirst() {
-		this.ring[this.ringHead] = null;
-		this.ringHead = (this.ringHead + 1) & (this.ring.length - 1);
-		this.ringSize--;
 	}
 
 	private void queuedMore(long bytes) {
@@ -354,10 +326,10 @@ final class NioConnection implements Connection, Selectable {
 			if (!removeDrainedHead()) {
 				return;
 			}
-			if (this.ringSize == 0) {
+			if (this.output.size() == 0) {
 				break;
 			}
-			if (ringGet(0) == CLOSE) {
+			if (this.output.first() == OutputQueue.CLOSE) {
 				closeNow(null);
 				return;
 			}
@@ -366,7 +338,10 @@ final class NioConnection implements Connection, Selectable {
 				return;
 			}
 			buffer.clear();
-			gather(buffer);
+			long pulled = this.output.gather(buffer);
+			if (pulled > 0) {
+				queuedMore(pulled);
+			}
 			buffer.flip();
 			int total = buffer.remaining();
 			if (total == 0) {
@@ -398,8 +373,8 @@ final class NioConnection implements Connection, Selectable {
 	 * @return {@code false} if the connection closed meanwhile
 	 */
 	private boolean removeDrainedHead() {
-		while (this.ringSize > 0 && ringGet(0) instanceof LinesSource lines && lines.isDrained()) {
-			ringRemoveFirst();
+		while (this.output.size() > 0 && this.output.first() instanceof LinesSource lines && lines.isDrained()) {
+			this.output.removeFirst();
 			Exception failure = lines.failure();
 			if (failure != null) {
 				deliverException(failure);
@@ -411,60 +386,9 @@ final class NioConnection implements Connection, Selectable {
 		return true;
 	}
 
-	private void gather(ByteBuffer buffer) {
-		int offset = this.headOffset;
-		for (int i = 0; i < this.ringSize && buffer.hasRemaining(); i++) {
-			Object item = ringGet(i);
-			if (item instanceof byte[] bytes) {
-				buffer.put(bytes, offset, Math.min(bytes.length - offset, buffer.remaining()));
-				offset = 0;
-			}
-			else if (item instanceof LinesSource lines) {
-				long pulled = lines.gather(buffer);
-				if (pulled > 0) {
-					queuedMore(pulled);
-				}
-				if (!lines.isExhausted() || lines.failure() != null) {
-					return;
-				}
-			}
-			else {
-				return;
-			}
-		}
-	}
-
 	private void consume(int written) {
 		this.queued -= written;
-		int remaining = written;
-		while (remaining > 0) {
-			Object item = ringGet(0);
-			if (item instanceof byte[] bytes) {
-				int available = bytes.length - this.headOffset;
-				if (remaining >= available) {
-					ringRemoveFirst();
-					this.headOffset = 0;
-					remaining -= available;
-				}
-				else {
-					this.headOffset += remaining;
-					remaining = 0;
-				}
-			}
-			else {
-				LinesSource lines = (LinesSource) item;
-				remaining = lines.consume(remaining);
-				if (remaining > 0 || lines.isDrained()) {
-					if (!lines.isDrained()) {
-						throw new IllegalStateException("output accounting broken on " + this);
-					}
-					if (lines.failure() != null) {
-						return;
-					}
-					ringRemoveFirst();
-				}
-			}
-		}
+		this.output.consume(written);
 		if (this.paused && this.queued <= this.limits.lowWaterMark()) {
 			this.paused = false;
 			updateInterest();
@@ -614,8 +538,7 @@ final class NioConnection implements Connection, Selectable {
 			this.listener.closed(this);
 		}
 		closeQuietly();
-		Arrays.fill(this.ring, null);
-		this.ringSize = 0;
+		this.output.clear();
 		this.queued = 0;
 		this.incoming.clear();
 		if (reason != null) {
