@@ -42,7 +42,7 @@ class NgiTestFiltersTests {
 
 		@Test
 		void excludedServerShouldNotBeLoaded() {
-			assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "counter", "log");
+			assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "counter", "log", "shout");
 		}
 
 	}
