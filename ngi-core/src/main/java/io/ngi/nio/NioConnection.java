@@ -8,8 +8,13 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.Connection;
@@ -214,7 +219,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			server.connected(this);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("server handler", ex, ex.toString());
 			return;
@@ -239,7 +244,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			clientHandler.connected(this);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("connection handler", ex, "connection handler failed");
 			return;
@@ -518,7 +523,7 @@ final class NioConnection implements Connection, Selectable {
 			try {
 				current.handleInput(this, data);
 			}
-			catch (Exception ex) {
+			catch (Exception | Error ex) {
 				this.dispatching = false;
 				failed("handleInput", ex, ex.toString());
 				return;
@@ -570,7 +575,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			current.handleException(this, exception);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("handleException", ex, ex.toString());
 		}
@@ -579,7 +584,12 @@ final class NioConnection implements Connection, Selectable {
 		}
 	}
 
-	private void failed(String what, Exception failure, String reason) {
+	/**
+	 * Handles a failed handler call. Errors count too (an {@code AssertionError} in a
+	 * test handler, a {@code StackOverflowError}): only this connection closes, the loop
+	 * keeps serving the others.
+	 */
+	private void failed(String what, Throwable failure, String reason) {
 		logger.error("{} failed on {}", what, this, failure);
 		this.observer.handlerFailed(failure);
 		closeNow(reason);
@@ -657,15 +667,34 @@ final class NioConnection implements Connection, Selectable {
 	}
 
 	long queuedBytes() {
-		return this.queued;
+		return onLoop(() -> this.queued);
 	}
 
 	long peakQueuedBytes() {
-		return this.peakQueued;
+		return onLoop(() -> this.peakQueued);
 	}
 
 	boolean isReadingPaused() {
-		return this.paused;
+		return onLoop(() -> this.paused);
+	}
+
+	/** Reads loop-thread state from another thread, for tests and diagnostics. */
+	private <T> T onLoop(Supplier<T> reader) {
+		if (this.loop.inLoop() || this.channelClosed) {
+			return reader.get();
+		}
+		CompletableFuture<T> result = new CompletableFuture<>();
+		this.loop.execute(() -> result.complete(reader.get()));
+		try {
+			return result.get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading the state of " + this, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not read the state of " + this, ex);
+		}
 	}
 
 	@Override
