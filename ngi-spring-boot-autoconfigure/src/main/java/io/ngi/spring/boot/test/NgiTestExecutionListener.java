@@ -1,5 +1,7 @@
 package io.ngi.spring.boot.test;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Conventions;
 import org.springframework.core.Ordered;
@@ -49,7 +51,7 @@ final class NgiTestExecutionListener extends AbstractTestExecutionListener {
 		}
 	}
 
-	private static NgiTestClient client(TestContext testContext) {
+	private static @Nullable NgiTestClient client(TestContext testContext) {
 		if (!testContext.hasApplicationContext()) {
 			return null;
 		}
