@@ -1,0 +1,183 @@
+package io.ngi.blocking;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.Connection;
+import io.ngi.ConnectionFailedException;
+import io.ngi.ConnectionHandler;
+import io.ngi.Implementation;
+import io.ngi.NgiException;
+import io.ngi.NgiTimeoutException;
+import io.ngi.Server;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Blocking client helpers: connect, and wait for a conversation to finish or for a
+ * connection to be made. For scripts, tests and threads that may wait; never call them
+ * from a handler (a handler must not block).
+ * <p>
+ * Both helpers work with any {@link Implementation}: with the NIO implementation the
+ * events arrive on its loop thread while the caller waits; with the testing
+ * implementation everything happens inside {@code connect}, so the outcome is there
+ * before the wait starts. All methods are thread-safe.
+ * <p>
+ * Timeouts: a timeout must not be negative; zero means "do not wait". When it passes,
+ * {@link NgiTimeoutException} is thrown and the connection, if one was made or is made
+ * later, is closed.
+ *
+ * {@snippet :
+ * String reason = Blocking.request(implementation, address, (Server) connection -> {
+ * 	connection.write("Q\n");
+ * 	connection.setHandler((c, data) -> System.out.print(new String(data, StandardCharsets.UTF_8)));
+ * }, Duration.ofSeconds(5)); // returns when the server closes: "end of input" with NIO
+ * }
+ */
+public final class Blocking {
+
+	private Blocking() {
+	}
+
+	/**
+	 * Connects, lets {@code handler} hold a conversation, and waits until the connection
+	 * closes. The handler gets a connection that stands in for the real one: calling its
+	 * {@code close()} finishes the request.
+	 * <p>
+	 * The outcome, checked in this order:
+	 * <ol>
+	 * <li>If the handler threw, from {@code connected}, {@code handleInput},
+	 * {@code handleClose} or {@code handleException} (the last one is how a failing
+	 * {@code writeLines} iterator reaches it), the first exception is thrown: an
+	 * unchecked exception or error as it is (the same object), a checked one wrapped in
+	 * an {@link NgiException} whose cause it is.</li>
+	 * <li>If the connection closed, the close reason is returned: the peer's reason (for
+	 * example {@code "end of input"} with NIO, {@code "closed"} with the testing
+	 * implementation), or {@code null} if the handler closed it.</li>
+	 * <li>Otherwise {@link NgiTimeoutException}, whose message says whether the
+	 * connection was never made or the conversation did not finish.</li>
+	 * </ol>
+	 * The handler's {@link ClientConnectHandler#failedConnect failedConnect} is not
+	 * called: a failed connect throws {@link ConnectionFailedException} with the reason.
+	 * <p>
+	 * A handler type that is also a {@link Server} or a {@link ConnectionHandler} makes
+	 * the call ambiguous; cast it to the role wanted.
+	 * @param implementation the implementation to connect with
+	 * @param address where to connect
+	 * @param handler the client; its {@code connected} is called with the connection
+	 * @param timeout how long the whole request may take
+	 * @return the peer's close reason, or {@code null} if the handler closed the
+	 * connection
+	 * @throws ConnectionFailedException if the connection could not be made
+	 * @throws NgiTimeoutException if the request did not finish in time
+	 */
+	public static @Nullable String request(Implementation implementation, SocketAddress address,
+			ClientConnectHandler handler, Duration timeout) {
+		Objects.requireNonNull(handler, "handler");
+		return run(implementation, address, handler::connected, timeout);
+	}
+
+	/**
+	 * Connects, calls {@code server} with the connection, as a listener would, and waits
+	 * until the connection closes. Otherwise as
+	 * {@link #request(Implementation, SocketAddress, ClientConnectHandler, Duration)}.
+	 * @param implementation the implementation to connect with
+	 * @param address where to connect
+	 * @param server called with the connection; normally sets a handler
+	 * @param timeout how long the whole request may take
+	 * @return the peer's close reason, or {@code null} if the handler closed the
+	 * connection
+	 * @throws ConnectionFailedException if the connection could not be made
+	 * @throws NgiTimeoutException if the request did not finish in time
+	 */
+	public static @Nullable String request(Implementation implementation, SocketAddress address, Server server,
+			Duration timeout) {
+		Objects.requireNonNull(server, "server");
+		return run(implementation, address, server, timeout);
+	}
+
+	/**
+	 * Connects, sets {@code handler} as the connection's handler, and waits until the
+	 * connection closes. Otherwise as
+	 * {@link #request(Implementation, SocketAddress, ClientConnectHandler, Duration)}.
+	 * @param implementation the implementation to connect with
+	 * @param address where to connect
+	 * @param handler the connection's handler
+	 * @param timeout how long the whole request may take
+	 * @return the peer's close reason, or {@code null} if the handler closed the
+	 * connection
+	 * @throws ConnectionFailedException if the connection could not be made
+	 * @throws NgiTimeoutException if the request did not finish in time
+	 */
+	public static @Nullable String request(Implementation implementation, SocketAddress address,
+			ConnectionHandler handler, Duration timeout) {
+		Objects.requireNonNull(handler, "handler");
+		return run(implementation, address, (connection) -> connection.setHandler(handler), timeout);
+	}
+
+	/**
+	 * Connects and returns the connection as a pair of blocking streams. {@code timeout}
+	 * bounds the connect and is the connection's initial
+	 * {@linkplain BlockingConnection#readTimeout() read timeout}.
+	 * @param implementation the implementation to connect with
+	 * @param address where to connect
+	 * @param timeout how long the connect, and then each read, may wait
+	 * @return the open connection; the caller closes it
+	 * @throws ConnectionFailedException if the connection could not be made
+	 * @throws NgiTimeoutException if the connection was not made in time (one made later
+	 * is closed at once)
+	 */
+	public static BlockingConnection open(Implementation implementation, SocketAddress address, Duration timeout) {
+		Objects.requireNonNull(implementation, "implementation");
+		Objects.requireNonNull(address, "address");
+		Deadline deadline = Deadline.after(timeout);
+		OpenConnector connector = new OpenConnector(address, timeout);
+		try {
+			implementation.connect(address, connector);
+		}
+		catch (RuntimeException | Error ex) {
+			connector.abandon();
+			throw ex;
+		}
+		return connector.await(deadline);
+	}
+
+	private static @Nullable String run(Implementation implementation, SocketAddress address, Server connectStep,
+			Duration timeout) {
+		Objects.requireNonNull(implementation, "implementation");
+		Objects.requireNonNull(address, "address");
+		Deadline deadline = Deadline.after(timeout);
+		RequestConnector connector = new RequestConnector(address, connectStep);
+		try {
+			implementation.connect(address, connector);
+		}
+		catch (RuntimeException | Error ex) {
+			// The testing implementation lets a failing connected() escape from connect;
+			// the failure recorded is the handler's own exception.
+			if (connector.failure() == null) {
+				connector.abandon();
+				throw ex;
+			}
+		}
+		connector.await(deadline);
+		return connector.outcome(deadline);
+	}
+
+	/**
+	 * Returns a handler's failure in the form the helpers throw it: unchecked ones as
+	 * they are, checked ones wrapped.
+	 * @param failure the failure
+	 * @return the exception to throw (an {@link Error} is thrown here)
+	 */
+	static RuntimeException rethrow(Throwable failure) {
+		if (failure instanceof RuntimeException unchecked) {
+			return unchecked;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new NgiException("The request handler failed: " + failure, failure);
+	}
+
+}

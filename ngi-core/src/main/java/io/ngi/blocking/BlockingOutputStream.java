@@ -1,0 +1,68 @@
+package io.ngi.blocking;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Objects;
+
+import io.ngi.Connection;
+
+/**
+ * The output stream of a {@link BlockingConnection}: each write copies the bytes and
+ * queues them on the connection, without waiting for them to be sent.
+ */
+final class BlockingOutputStream extends OutputStream {
+
+	private final BlockingConnection owner;
+
+	private final Connection connection;
+
+	private final StreamHandler handler;
+
+	BlockingOutputStream(BlockingConnection owner, Connection connection, StreamHandler handler) {
+		this.owner = owner;
+		this.connection = connection;
+		this.handler = handler;
+	}
+
+	@Override
+	public void write(int b) throws IOException {
+		send(new byte[] { (byte) b });
+	}
+
+	@Override
+	public void write(byte[] buffer, int offset, int length) throws IOException {
+		Objects.checkFromIndexSize(offset, length, buffer.length);
+		if (length == 0) {
+			this.handler.checkWritable();
+			return;
+		}
+		send(Arrays.copyOfRange(buffer, offset, offset + length));
+	}
+
+	@Override
+	public void flush() throws IOException {
+		this.handler.flush();
+	}
+
+	@Override
+	public void close() {
+		this.owner.close();
+	}
+
+	private void send(byte[] data) throws IOException {
+		this.handler.checkWritable();
+		try {
+			this.connection.write(data);
+		}
+		catch (IllegalStateException ex) {
+			throw new IOException("closed", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "OutputStream of " + this.owner;
+	}
+
+}

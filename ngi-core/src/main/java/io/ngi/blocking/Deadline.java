@@ -1,0 +1,72 @@
+package io.ngi.blocking;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A point in time, on the {@link System#nanoTime()} clock, by which a wait must end.
+ * Immutable.
+ */
+final class Deadline {
+
+	/** About 146 years: far enough to mean "never", near enough that no sum overflows. */
+	private static final long MAX_NANOS = Long.MAX_VALUE / 2;
+
+	private final long nanoTime;
+
+	private final Duration timeout;
+
+	private Deadline(long nanoTime, Duration timeout) {
+		this.nanoTime = nanoTime;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Returns the deadline that lies {@code timeout} from now.
+	 * @param timeout the time allowed, not negative; very long ones are capped at about
+	 * 146 years
+	 * @return the deadline
+	 */
+	static Deadline after(Duration timeout) {
+		checkTimeout(timeout, "timeout");
+		long nanos;
+		try {
+			nanos = Math.min(timeout.toNanos(), MAX_NANOS);
+		}
+		catch (ArithmeticException ex) {
+			nanos = MAX_NANOS;
+		}
+		return new Deadline(System.nanoTime() + nanos, timeout);
+	}
+
+	/**
+	 * Checks that a timeout is not {@code null} and not negative.
+	 * @param timeout the timeout
+	 * @param name its name, for the message
+	 * @return the timeout
+	 */
+	static Duration checkTimeout(Duration timeout, String name) {
+		Objects.requireNonNull(timeout, name);
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative: " + timeout);
+		}
+		return timeout;
+	}
+
+	/**
+	 * Returns how long remains until the deadline.
+	 * @return the remaining nanoseconds, zero or less once the deadline has passed
+	 */
+	long remainingNanos() {
+		return this.nanoTime - System.nanoTime();
+	}
+
+	/**
+	 * Returns the timeout this deadline was made from.
+	 * @return the timeout
+	 */
+	Duration timeout() {
+		return this.timeout;
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.ngi.blocking;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.ngi.Connection;
+import io.ngi.ConnectionHandler;
+import io.ngi.Listener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection that keeps the arrays written to it, as given, and counts close calls; the
+ * test plays the implementation by calling the handler itself.
+ */
+final class RecordingConnection implements Connection {
+
+	private final List<byte[]> written = new CopyOnWriteArrayList<>();
+
+	private final List<Iterable<byte[]>> writtenLines = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger closeCalls = new AtomicInteger();
+
+	private volatile boolean open = true;
+
+	private volatile @Nullable ConnectionHandler handler;
+
+	@Override
+	public void write(byte[] data) {
+		if (!this.open) {
+			throw new IllegalStateException("write called on closed connection");
+		}
+		this.written.add(data);
+	}
+
+	@Override
+	public void writeLines(Iterable<byte[]> data) {
+		if (!this.open) {
+			throw new IllegalStateException("write called on closed connection");
+		}
+		this.writtenLines.add(data);
+	}
+
+	@Override
+	public void close() {
+		this.closeCalls.incrementAndGet();
+		this.open = false;
+	}
+
+	@Override
+	public void setHandler(ConnectionHandler handler) {
+		this.handler = handler;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public SocketAddress peerAddress() {
+		return new InetSocketAddress(InetAddress.getLoopbackAddress(), 7);
+	}
+
+	@Override
+	public @Nullable Listener listener() {
+		return null;
+	}
+
+	List<byte[]> written() {
+		return this.written;
+	}
+
+	List<Iterable<byte[]>> writtenLines() {
+		return this.writtenLines;
+	}
+
+	int closeCalls() {
+		return this.closeCalls.get();
+	}
+
+	@Nullable ConnectionHandler handler() {
+		return this.handler;
+	}
+
+}

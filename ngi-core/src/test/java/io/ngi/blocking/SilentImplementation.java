@@ -1,0 +1,48 @@
+package io.ngi.blocking;
+
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.Implementation;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.Server;
+import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An implementation whose connects never finish: it keeps the handlers, so a test can
+ * call them late. It supports nothing else.
+ */
+final class SilentImplementation implements Implementation {
+
+	private final List<ClientConnectHandler> handlers = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void connect(SocketAddress address, ClientConnectHandler handler) {
+		this.handlers.add(handler);
+	}
+
+	List<ClientConnectHandler> handlers() {
+		return this.handlers;
+	}
+
+	@Override
+	public Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {
+		throw new UnsupportedOperationException("listen");
+	}
+
+	@Override
+	public void sendUdp(SocketAddress address, byte[] message) {
+		throw new UnsupportedOperationException("sendUdp");
+	}
+
+	@Override
+	public UdpListener listenUdp(@Nullable SocketAddress address, UdpHandler handler, ListenOptions options) {
+		throw new UnsupportedOperationException("listenUdp");
+	}
+
+}
