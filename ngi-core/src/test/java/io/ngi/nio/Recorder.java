@@ -28,6 +28,8 @@ final class Recorder implements ClientConnectHandler, ConnectionHandler {
 
 	private final byte[] onConnect;
 
+	volatile int sizeAtClose = -1;
+
 	Recorder() {
 		this(new byte[0]);
 	}
@@ -60,6 +62,7 @@ final class Recorder implements ClientConnectHandler, ConnectionHandler {
 
 	@Override
 	public void handleClose(Connection connection, String reason) {
+		this.sizeAtClose = size();
 		this.closed.complete(reason);
 	}
 

@@ -9,17 +9,37 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.ngi.Implementation;
+import io.ngi.nio.NioImplementation;
 
 /**
  * Auto-configuration of NGI: the implementation bean and the registry that opens the
  * listeners of {@code @NgiServer} and {@code @NgiUdpHandler} beans. Disabled by
  * {@code ngi.enabled=false}; each bean backs off when the application defines its own.
+ * <p>
+ * The {@link NioImplementation} has {@code ngi.loops} loop threads named
+ * {@code ngi-loop-1} to {@code ngi-loop-N}. They are non-daemon and start with the first
+ * listener, so an application without a web server keeps running while listeners are
+ * open; the bean is closed (and its threads ended) when the context closes.
  */
 @AutoConfiguration
 @ConditionalOnClass(Implementation.class)
 @ConditionalOnBooleanProperty(name = "ngi.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NgiProperties.class)
 public final class NgiAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(Implementation.class)
+	NioImplementation ngiImplementation(NgiProperties properties) {
+		NgiProperties.Output output = properties.getOutput();
+		return NioImplementation.builder()
+			.name("ngi-loop")
+			.loops(properties.effectiveLoops())
+			.daemon(false)
+			.outputHighWaterMark(output.getHighWaterMark().toBytes())
+			.outputLowWaterMark(output.getLowWaterMark().toBytes())
+			.outputLimit(output.getLimit().toBytes())
+			.build();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

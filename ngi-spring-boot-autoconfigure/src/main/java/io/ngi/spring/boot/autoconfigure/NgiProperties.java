@@ -181,12 +181,12 @@ public class NgiProperties {
 		/**
 		 * Queued output per connection above which the connection's input is paused.
 		 */
-		private DataSize highWaterMark = DataSize.ofKilobytes(64);
+		private DataSize highWaterMark = DataSize.ofMegabytes(1);
 
 		/**
 		 * Queued output per connection below which paused input resumes.
 		 */
-		private DataSize lowWaterMark = DataSize.ofKilobytes(32);
+		private DataSize lowWaterMark = DataSize.ofKilobytes(256);
 
 		/**
 		 * Queued output per connection above which the connection is closed.

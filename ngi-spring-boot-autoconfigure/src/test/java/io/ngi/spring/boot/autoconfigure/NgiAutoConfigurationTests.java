@@ -22,6 +22,7 @@ import io.ngi.ConnectionHandler;
 import io.ngi.Implementation;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
+import io.ngi.nio.NioImplementation;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
 import io.ngi.spring.boot.autoconfigure.FakeImplementation.FakeConnection;
@@ -76,12 +77,33 @@ class NgiAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedImplementationWhenPresentShouldBeUsed() {
+	void userDefinedImplementationWhenPresentShouldBackOff() {
 		this.runner.withUserConfiguration(EchoHandler.class).run((context) -> {
-			assertThat(context).hasSingleBean(Implementation.class);
+			assertThat(context).hasSingleBean(Implementation.class).doesNotHaveBean(NioImplementation.class);
 			assertThat(context.getBean(NgiListenerRegistry.class).implementation())
 				.isSameAs(context.getBean(FakeImplementation.class));
 		});
+	}
+
+	@Test
+	void noUserImplementationShouldDefineNioImplementationWithConfiguredLoops() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NgiAutoConfiguration.class))
+			.withPropertyValues("ngi.loops=3")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NioImplementation.class);
+				NioImplementation implementation = context.getBean(NioImplementation.class);
+				assertThat(implementation.loops()).isEqualTo(3);
+				assertThat(implementation.name()).isEqualTo("ngi-loop");
+				context.close();
+				assertThat(implementation.isClosed()).isTrue();
+			});
+	}
+
+	@Test
+	void inconsistentOutputMarksShouldFailStartup() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NgiAutoConfiguration.class))
+			.withPropertyValues("ngi.output.low-water-mark=2MB", "ngi.output.high-water-mark=1MB")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test

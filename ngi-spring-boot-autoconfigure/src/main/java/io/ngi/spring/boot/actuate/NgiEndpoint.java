@@ -1,0 +1,103 @@
+package io.ngi.spring.boot.actuate;
+
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import io.ngi.Addresses;
+import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.spring.boot.autoconfigure.NgiListenerStatistics;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
+
+/**
+ * The {@code ngi} actuator endpoint ({@code /actuator/ngi}): lists the NGI listeners with
+ * their addresses, open connections and traffic. Read-only. Expose it with
+ * {@code management.endpoints.web.exposure.include=ngi}.
+ */
+@Endpoint(id = "ngi", defaultAccess = Access.READ_ONLY)
+public final class NgiEndpoint {
+
+	private final NgiListenerRegistry registry;
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the listeners to describe
+	 */
+	public NgiEndpoint(NgiListenerRegistry registry) {
+		this.registry = Objects.requireNonNull(registry, "registry");
+	}
+
+	/**
+	 * Describes every listener.
+	 * @return the listeners
+	 */
+	@ReadOperation
+	public ListenersDescriptor listeners() {
+		return new ListenersDescriptor(this.registry.isRunning(),
+				this.registry.listeners().stream().map(NgiEndpoint::describe).toList());
+	}
+
+	/**
+	 * Describes one listener.
+	 * @param name the listener name
+	 * @return the listener, or {@code null} (404) if there is none with that name
+	 */
+	@ReadOperation
+	public @Nullable ListenerDescriptor listener(@Selector String name) {
+		NgiRegisteredListener listener = this.registry.listener(name);
+		return (listener != null) ? describe(listener) : null;
+	}
+
+	private static ListenerDescriptor describe(NgiRegisteredListener listener) {
+		NgiListenerStatistics stats = listener.statistics();
+		SocketAddress bound = listener.boundAddress();
+		return new ListenerDescriptor(listener.name(), listener.beanName(), listener.transport().tag(),
+				Objects.requireNonNullElse(listener.settings().address(), ""),
+				(bound != null) ? Addresses.format(bound) : null, listener.isOpen(), listener.openConnections(),
+				stats.accepted(), stats.bytesReceived(), stats.bytesSent(), stats.handlerErrors(),
+				stats.datagramsReceived());
+	}
+
+	/**
+	 * All listeners.
+	 *
+	 * @param running whether the listeners were started and not stopped
+	 * @param listeners each listener
+	 */
+	public record ListenersDescriptor(boolean running,
+			List<ListenerDescriptor> listeners) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One listener.
+	 *
+	 * @param name the listener name
+	 * @param bean the annotated bean
+	 * @param transport {@code tcp}, {@code udp} or {@code unix}
+	 * @param address the configured address
+	 * @param boundAddress the bound address, {@code null} if not bound
+	 * @param open whether it accepts connections or datagrams
+	 * @param openConnections connections open now
+	 * @param acceptedConnections connections accepted so far
+	 * @param bytesReceived bytes received so far
+	 * @param bytesSent bytes sent so far
+	 * @param handlerErrors server or handler failures so far
+	 * @param datagramsReceived datagrams received so far
+	 */
+	public record ListenerDescriptor(String name, String bean, String transport, String address,
+			@Nullable String boundAddress, boolean open, int openConnections, long acceptedConnections,
+			long bytesReceived, long bytesSent, long handlerErrors,
+			long datagramsReceived) implements OperationResponseBody {
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.ngi.spring.boot.actuate;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+
+/**
+ * Auto-configuration of the {@code ngi} actuator endpoint ({@link NgiEndpoint}), when the
+ * actuator is on the class path and the endpoint is available (accessible and exposed).
+ */
+@AutoConfiguration(after = NgiAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnBean(NgiListenerRegistry.class)
+public final class NgiEndpointAutoConfiguration {
+
+	// Conditions whose condition class lives in an optional jar go on the method, which
+	// is only read once the class-level @ConditionalOnClass matched.
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	NgiEndpoint ngiEndpoint(NgiListenerRegistry registry) {
+		return new NgiEndpoint(registry);
+	}
+
+}

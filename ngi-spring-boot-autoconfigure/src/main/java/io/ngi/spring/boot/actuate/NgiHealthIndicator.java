@@ -1,0 +1,69 @@
+package io.ngi.spring.boot.actuate;
+
+import java.net.SocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+import io.ngi.Addresses;
+import io.ngi.Implementation;
+import io.ngi.nio.NioImplementation;
+import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
+
+/**
+ * The {@code ngi} health indicator: UP while the listeners run, every enabled listener is
+ * bound and no NIO loop thread died; DOWN otherwise. Details list each listener's bound
+ * address, whether it is open and its open connections, and the number of dead loops.
+ */
+public final class NgiHealthIndicator extends AbstractHealthIndicator {
+
+	private final NgiListenerRegistry registry;
+
+	/**
+	 * Creates the indicator.
+	 * @param registry the listeners to report on
+	 */
+	public NgiHealthIndicator(NgiListenerRegistry registry) {
+		super("NGI health check failed");
+		this.registry = Objects.requireNonNull(registry, "registry");
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		boolean up = this.registry.isRunning();
+		Map<String, Object> listeners = new LinkedHashMap<>();
+		for (NgiRegisteredListener listener : this.registry.listeners()) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("transport", listener.transport().tag());
+			details.put("address", format(listener));
+			details.put("open", listener.isOpen());
+			details.put("connections", listener.openConnections());
+			listeners.put(listener.name(), details);
+			up &= listener.isOpen();
+		}
+		builder.withDetail("running", this.registry.isRunning()).withDetail("listeners", listeners);
+		Implementation implementation = this.registry.implementation();
+		if (implementation instanceof NioImplementation nio) {
+			builder.withDetail("deadLoops", nio.deadLoops());
+			up &= nio.isHealthy() && !nio.isClosed();
+		}
+		if (up) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
+	}
+
+	private static String format(NgiRegisteredListener listener) {
+		@Nullable SocketAddress bound = listener.boundAddress();
+		return (bound != null) ? Addresses.format(bound) : "not bound (" + listener.settings().address() + ")";
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.ngi.spring.boot.actuate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+
+/**
+ * Auto-configuration of NGI's Micrometer meters ({@link NgiMetrics}), when Micrometer is
+ * on the class path and a {@link MeterRegistry} bean exists. Ordered after Boot 4's
+ * metrics auto-configurations so that the registry bean is visible.
+ */
+@AutoConfiguration(after = NgiAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, NgiListenerRegistry.class })
+public final class NgiMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	NgiMetrics ngiMetrics(MeterRegistry meterRegistry) {
+		return new NgiMetrics(meterRegistry);
+	}
+
+}
