@@ -1,0 +1,57 @@
+package io.ngi.spring.boot.test;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Conventions;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+
+/**
+ * Makes NGI test contexts deterministic and loud, for every test whose context has an
+ * {@link NgiTestClient}: before each test method it takes the context's turn (so test
+ * methods sharing a cached context do not interleave), after it closes the connections
+ * the test left open and throws the first handler exception the testing implementation
+ * recorded, itself, which fails the test with it. Registered in
+ * {@code META-INF/spring.factories}; does nothing for other contexts.
+ */
+final class NgiTestExecutionListener extends AbstractTestExecutionListener {
+
+	private static final String CLIENT = Conventions.getQualifiedAttributeName(NgiTestExecutionListener.class,
+			"client");
+
+	/**
+	 * Runs after Spring's own listeners that prepare the test instance and before
+	 * Mockito's reset, so mocks still hold their stubbing while leftover connections
+	 * close.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 200;
+	}
+
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		NgiTestClient client = client(testContext);
+		if (client != null) {
+			client.beginTest(testContext.getTestClass().getName() + "." + testContext.getTestMethod().getName());
+			testContext.setAttribute(CLIENT, client);
+		}
+	}
+
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		Object client = testContext.removeAttribute(CLIENT);
+		if (client instanceof NgiTestClient ngi) {
+			ngi.endTest();
+		}
+	}
+
+	private static NgiTestClient client(TestContext testContext) {
+		if (!testContext.hasApplicationContext()) {
+			return null;
+		}
+		ApplicationContext context = testContext.getApplicationContext();
+		return context.getBeanProvider(NgiTestClient.class).getIfUnique();
+	}
+
+}
