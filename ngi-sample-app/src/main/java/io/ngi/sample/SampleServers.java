@@ -1,5 +1,6 @@
 package io.ngi.sample;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
@@ -16,6 +17,7 @@ import io.ngi.spring.boot.autoconfigure.NgiProperties;
  * {@code application.yml}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "ngi.enabled", matchIfMissing = true)
 class SampleServers {
 
 	/**

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -49,6 +50,7 @@ final class WordCountClient implements CommandLineRunner, ExitCodeGenerator {
 
 	private volatile int exitCode = 1;
 
+	@Autowired
 	WordCountClient(@Value("${ngi.sample.client.file}") String file,
 			@Value("${ngi.sample.client.address:127.0.0.1:7002}") String address,
 			@Value("${ngi.sample.client.timeout:10s}") Duration timeout) {

@@ -9,7 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import io.ngi.ConnectionFailedException;
 import io.ngi.Listener;
@@ -78,6 +84,25 @@ class WordCountClientTests {
 			WordCountClient client = new WordCountClient(file, "127.0.0.1:" + port, TIMEOUT, System.out);
 			client.run();
 			assertThat(client.getExitCode()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void clientProfileRunsTheClientWithoutListenersAndExits(@TempDir Path directory, CapturedOutput output)
+			throws Exception {
+		Path file = Files.writeString(directory.resolve("text.txt"), "hello out\nthere");
+		try (NioImplementation server = NioImplementation.builder().name("wc-test").loops(1).build()) {
+			Listener listener = server.listen(new InetSocketAddress("127.0.0.1", 0), WordCount.server(100));
+			int port = ((InetSocketAddress) listener.address()).getPort();
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+				.profiles("client")
+				.run("--ngi.sample.client.file=" + file, "--ngi.sample.client.address=127.0.0.1:" + port);
+			assertThat(context.getBeansOfType(Listener.class)).isEmpty();
+			assertThat(context.containsBean("echo")).isFalse();
+			assertThat(SpringApplication.exit(context)).isZero();
+			assertThat(output.getOut()).contains("2 3" + System.lineSeparator());
+			listener.close();
 		}
 	}
 
