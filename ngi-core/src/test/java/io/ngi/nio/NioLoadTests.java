@@ -163,7 +163,9 @@ class NioLoadTests {
 		assertThat(listener.closeWait(Duration.ofMillis(100))).isFalse();
 		assertThat(idle.closed.get(10, TimeUnit.SECONDS)).isEqualTo("end of input");
 		assertThat(client.isOpen()).isFalse();
-		assertThat(listener.connections()).isEmpty();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(listener.connections()).isEmpty());
 	}
 
 }

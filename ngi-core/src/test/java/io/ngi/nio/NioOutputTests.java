@@ -317,9 +317,9 @@ class NioOutputTests {
 			});
 			serverSide.complete(connection);
 		});
-		try (SocketChannel client = SocketChannel.open(listener.address())) {
-			serverSide.get(10, TimeUnit.SECONDS);
-		}
+		SocketChannel client = SocketChannel.open(listener.address());
+		serverSide.get(10, TimeUnit.SECONDS);
+		client.close();
 		assertThat(reason.get(10, TimeUnit.SECONDS)).isEqualTo("end of input");
 		Connection connection = serverSide.get();
 		assertThat(connection.isOpen()).isFalse();

@@ -22,6 +22,8 @@ final class Recorder implements ClientConnectHandler, ConnectionHandler {
 
 	final CompletableFuture<String> failed = new CompletableFuture<>();
 
+	final CompletableFuture<byte[]> firstInput = new CompletableFuture<>();
+
 	final List<String> threads = new CopyOnWriteArrayList<>();
 
 	private final ByteArrayOutputStream input = new ByteArrayOutputStream();
@@ -58,6 +60,7 @@ final class Recorder implements ClientConnectHandler, ConnectionHandler {
 		synchronized (this.input) {
 			this.input.write(data, 0, data.length);
 		}
+		this.firstInput.complete(data);
 	}
 
 	@Override

@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.ngi.Implementation;
+import io.ngi.nio.NioImplementation;
 import io.ngi.spring.boot.test.sample.AuditLog;
 import io.ngi.testing.TestConnection;
 
@@ -51,6 +53,12 @@ class AutoConfigureNgiTests {
 			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ECHO_PORT));
 			assertThat(server.getLocalPort()).isEqualTo(ECHO_PORT);
 		}
+	}
+
+	@Test
+	void testingImplementationShouldReplaceTheNioImplementation() {
+		assertThat(this.context.getBeansOfType(Implementation.class)).containsOnlyKeys("ngiTestingImplementation");
+		assertThat(this.context.getBeanNamesForType(NioImplementation.class)).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,45 @@
+package io.ngi.spring.boot.test;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+import org.springframework.test.annotation.DirtiesContext.HierarchyMode;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestContextManager;
+
+/**
+ * Prints how long Spring takes to start the context of an {@code @NgiTest} slice test
+ * class: the first start in a fresh JVM (class loading included), then restarts of the
+ * same configuration after the cached context was closed. Not a test: run it with the
+ * module's test class path, e.g.
+ * {@code java -cp target/test-classes:target/classes:<test class path> io.ngi.spring.boot.test.NgiTestContextStartup 5}
+ * (add {@code import-first} to start with the class that has no {@code @MockitoBean}).
+ */
+final class NgiTestContextStartup {
+
+	private NgiTestContextStartup() {
+	}
+
+	public static void main(String[] args) {
+		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		List<Class<?>> testClasses = (args.length > 1 && args[1].equals("import-first"))
+				? List.of(NgiTestImportTests.class, NgiTestTests.class)
+				: List.of(NgiTestTests.class, NgiTestImportTests.class);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		for (Class<?> testClass : testClasses) {
+			for (int round = 1; round <= rounds; round++) {
+				TestContext context = new TestContextManager(testClass).getTestContext();
+				long start = System.nanoTime();
+				long cpuStart = threads.getCurrentThreadCpuTime();
+				context.getApplicationContext();
+				long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				System.out.printf("%s context start, round %d: %d ms (%d ms CPU of the starting thread)%n",
+						testClass.getSimpleName(), round, millis, cpuMillis);
+				context.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
+			}
+		}
+	}
+
+}
