@@ -103,7 +103,9 @@ public final class Sized extends AbstractAdapter {
 	/**
 	 * Returns an imperative handler whose body reads records: each {@code input.next()}
 	 * returns one payload, and the body's connection is a {@code Sized} adapter whose
-	 * {@code write} frames its argument.
+	 * {@code write} frames its argument, with the default maximum payload length (for
+	 * another, use
+	 * {@code Imperative.handler(connection -> new Sized(connection, max), body)}).
 	 * @param body the body, run once per connection
 	 * @return a server and client connect handler
 	 */

@@ -135,6 +135,19 @@ class LinesTests {
 	}
 
 	@Test
+	void linesHandlerBodyReadsOneLinePerNext() throws Exception {
+		Lines.handler((c, input) -> {
+			while (true) {
+				c.write("[" + new String(input.next(), StandardCharsets.UTF_8) + "]");
+			}
+		}).connected(this.connection);
+		send("one\r\ntw");
+		assertThat(this.connection.output()).isEqualTo("-> '[one\\r]'");
+		send("o\n\n");
+		assertThat(this.connection.output()).isEqualTo("-> '[two]'\n-> '[]'");
+	}
+
+	@Test
 	void maxLineLengthMustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Lines(this.connection, 0))
 			.withMessage("maxLineLength must be > 0: 0");

@@ -2,6 +2,7 @@ package io.ngi.blocking;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -92,6 +93,20 @@ class BlockingConnectionTests {
 	void negativeReadTimeoutIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.blocking.setReadTimeout(Duration.ofMillis(-1)))
 			.withMessage("readTimeout must not be negative: PT-0.001S");
+	}
+
+	@Test
+	void interruptedReadThrowsInterruptedIOExceptionAndKeepsTheInterruptStatus() {
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(InterruptedIOException.class).isThrownBy(() -> this.blocking.inputStream().read())
+				.withMessage("Interrupted while reading from 127.0.0.1:7");
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(this.blocking.isOpen()).isTrue();
 	}
 
 	@Test
