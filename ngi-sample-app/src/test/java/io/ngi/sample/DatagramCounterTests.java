@@ -22,13 +22,14 @@ class DatagramCounterTests {
 	@Test
 	void acknowledgesEachDatagramWithTheSendersCount() {
 		SocketAddress address = TestingImplementation.address("udp");
-		try (UdpListener counter = this.implementation.listenUdp(address, new DatagramCounter(this.implementation, 10));
-				UdpListener source = this.implementation.listenUdp(TestingImplementation.udpSource(),
-						(from, message) -> this.acks.add(new String(message, StandardCharsets.US_ASCII)))) {
-			this.implementation.sendUdp(address, "hello".getBytes(StandardCharsets.US_ASCII));
-			this.implementation.sendUdp(address, new byte[0]);
-			this.implementation.sendUdp(address, "again".getBytes(StandardCharsets.US_ASCII));
-		}
+		UdpListener counter = this.implementation.listenUdp(address, new DatagramCounter(this.implementation, 10));
+		UdpListener source = this.implementation.listenUdp(TestingImplementation.udpSource(),
+				(from, message) -> this.acks.add(new String(message, StandardCharsets.US_ASCII)));
+		this.implementation.sendUdp(address, "hello".getBytes(StandardCharsets.US_ASCII));
+		this.implementation.sendUdp(address, new byte[0]);
+		this.implementation.sendUdp(address, "again".getBytes(StandardCharsets.US_ASCII));
+		source.close();
+		counter.close();
 		assertThat(this.acks).containsExactly("ack 1 5\n", "ack 2 0\n", "ack 3 5\n");
 	}
 

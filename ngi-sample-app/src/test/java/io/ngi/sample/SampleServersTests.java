@@ -117,11 +117,15 @@ class SampleServersTests {
 	@Test
 	void udpAcknowledgesEachDatagramWithTheSendersCount() {
 		List<String> acks = new ArrayList<>();
-		try (UdpListener source = this.ngi.implementation()
+		UdpListener source = this.ngi.implementation()
 			.listenUdp(TestingImplementation.udpSource(),
-					(from, message) -> acks.add(new String(message, StandardCharsets.US_ASCII)))) {
+					(from, message) -> acks.add(new String(message, StandardCharsets.US_ASCII)));
+		try {
 			this.ngi.sendUdp("udp", bytes("hello"));
 			this.ngi.sendUdp("udp", new byte[0]);
+		}
+		finally {
+			source.close();
 		}
 		assertThat(acks).hasSize(2);
 		long first = Long.parseLong(acks.get(0).split(" ")[1]);
