@@ -143,6 +143,24 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void udpAcknowledgesEmptyAndOversizedDatagramsAsReceived() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port("udp"));
+			socket.send(new DatagramPacket(new byte[2000], 2000, target));
+			assertThat(receive(socket)).isEqualTo("ack 1 1024\n");
+			socket.send(new DatagramPacket(new byte[0], 0, target));
+			assertThat(receive(socket)).isEqualTo("ack 2 0\n");
+		}
+	}
+
+	private static String receive(DatagramSocket socket) throws IOException {
+		DatagramPacket answer = new DatagramPacket(new byte[100], 100);
+		socket.receive(answer);
+		return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+	}
+
+	@Test
 	void actuatorShowsTheListenersHealthAndMeters() throws Exception {
 		try (Socket open = connect("echo")) {
 			write(open, "ping\n");
