@@ -5,11 +5,15 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.Connection;
@@ -38,8 +42,6 @@ final class NioConnection implements Connection, Selectable {
 	static final String END_OF_INPUT = "end of input";
 
 	static final String STOPPED = "stopped";
-
-	private static final Object CLOSE = new Object();
 
 	private static final int MAX_READS_PER_EVENT = 16;
 
@@ -73,13 +75,7 @@ final class NioConnection implements Connection, Selectable {
 
 	// Everything below is touched on the loop thread only.
 
-	private Object[] ring = new Object[8];
-
-	private int ringHead;
-
-	private int ringSize;
-
-	private int headOffset;
+	private final OutputQueue output = new OutputQueue();
 
 	private long queued;
 
@@ -147,7 +143,7 @@ final class NioConnection implements Connection, Selectable {
 	public void close() {
 		if (this.closeRequested.compareAndSet(false, true)) {
 			this.open = false;
-			enqueue(CLOSE);
+			enqueue(OutputQueue.CLOSE);
 		}
 	}
 
@@ -214,7 +210,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			server.connected(this);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("server handler", ex, ex.toString());
 			return;
@@ -239,7 +235,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			clientHandler.connected(this);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("connection handler", ex, "connection handler failed");
 			return;
@@ -262,16 +258,7 @@ final class NioConnection implements Connection, Selectable {
 		if (this.channelClosed) {
 			return;
 		}
-		if (this.ringSize == this.ring.length) {
-			Object[] larger = new Object[this.ring.length * 2];
-			for (int i = 0; i < this.ringSize; i++) {
-				larger[i] = ringGet(i);
-			}
-			this.ring = larger;
-			this.ringHead = 0;
-		}
-		this.ring[(this.ringHead + this.ringSize) & (this.ring.length - 1)] = item;
-		this.ringSize++;
+		this.output.add(item);
 		if (item instanceof byte[] bytes) {
 			queuedMore(bytes.length);
 		}
@@ -279,16 +266,6 @@ final class NioConnection implements Connection, Selectable {
 			this.flushQueued = true;
 			this.loop.needsFlush(this);
 		}
-	}
-
-	private Object ringGet(int index) {
-		return this.ring[(this.ringHead + index) & (this.ring.length - 1)];
-	}
-
-	private void ringRemoveFirst() {
-		this.ring[this.ringHead] = null;
-		this.ringHead = (this.ringHead + 1) & (this.ring.length - 1);
-		this.ringSize--;
 	}
 
 	private void queuedMore(long bytes) {
@@ -349,10 +326,10 @@ final class NioConnection implements Connection, Selectable {
 			if (!removeDrainedHead()) {
 				return;
 			}
-			if (this.ringSize == 0) {
+			if (this.output.size() == 0) {
 				break;
 			}
-			if (ringGet(0) == CLOSE) {
+			if (this.output.first() == OutputQueue.CLOSE) {
 				closeNow(null);
 				return;
 			}
@@ -361,7 +338,10 @@ final class NioConnection implements Connection, Selectable {
 				return;
 			}
 			buffer.clear();
-			gather(buffer);
+			long pulled = this.output.gather(buffer);
+			if (pulled > 0) {
+				queuedMore(pulled);
+			}
 			buffer.flip();
 			int total = buffer.remaining();
 			if (total == 0) {
@@ -393,8 +373,8 @@ final class NioConnection implements Connection, Selectable {
 	 * @return {@code false} if the connection closed meanwhile
 	 */
 	private boolean removeDrainedHead() {
-		while (this.ringSize > 0 && ringGet(0) instanceof LinesSource lines && lines.isDrained()) {
-			ringRemoveFirst();
+		while (this.output.size() > 0 && this.output.first() instanceof LinesSource lines && lines.isDrained()) {
+			this.output.removeFirst();
 			Exception failure = lines.failure();
 			if (failure != null) {
 				deliverException(failure);
@@ -406,60 +386,9 @@ final class NioConnection implements Connection, Selectable {
 		return true;
 	}
 
-	private void gather(ByteBuffer buffer) {
-		int offset = this.headOffset;
-		for (int i = 0; i < this.ringSize && buffer.hasRemaining(); i++) {
-			Object item = ringGet(i);
-			if (item instanceof byte[] bytes) {
-				buffer.put(bytes, offset, Math.min(bytes.length - offset, buffer.remaining()));
-				offset = 0;
-			}
-			else if (item instanceof LinesSource lines) {
-				long pulled = lines.gather(buffer);
-				if (pulled > 0) {
-					queuedMore(pulled);
-				}
-				if (!lines.isExhausted() || lines.failure() != null) {
-					return;
-				}
-			}
-			else {
-				return;
-			}
-		}
-	}
-
 	private void consume(int written) {
 		this.queued -= written;
-		int remaining = written;
-		while (remaining > 0) {
-			Object item = ringGet(0);
-			if (item instanceof byte[] bytes) {
-				int available = bytes.length - this.headOffset;
-				if (remaining >= available) {
-					ringRemoveFirst();
-					this.headOffset = 0;
-					remaining -= available;
-				}
-				else {
-					this.headOffset += remaining;
-					remaining = 0;
-				}
-			}
-			else {
-				LinesSource lines = (LinesSource) item;
-				remaining = lines.consume(remaining);
-				if (remaining > 0 || lines.isDrained()) {
-					if (!lines.isDrained()) {
-						throw new IllegalStateException("output accounting broken on " + this);
-					}
-					if (lines.failure() != null) {
-						return;
-					}
-					ringRemoveFirst();
-				}
-			}
-		}
+		this.output.consume(written);
 		if (this.paused && this.queued <= this.limits.lowWaterMark()) {
 			this.paused = false;
 			updateInterest();
@@ -518,7 +447,7 @@ final class NioConnection implements Connection, Selectable {
 			try {
 				current.handleInput(this, data);
 			}
-			catch (Exception ex) {
+			catch (Exception | Error ex) {
 				this.dispatching = false;
 				failed("handleInput", ex, ex.toString());
 				return;
@@ -570,7 +499,7 @@ final class NioConnection implements Connection, Selectable {
 		try {
 			current.handleException(this, exception);
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			this.dispatching = false;
 			failed("handleException", ex, ex.toString());
 		}
@@ -579,7 +508,12 @@ final class NioConnection implements Connection, Selectable {
 		}
 	}
 
-	private void failed(String what, Exception failure, String reason) {
+	/**
+	 * Handles a failed handler call. Errors count too (an {@code AssertionError} in a
+	 * test handler, a {@code StackOverflowError}): only this connection closes, the loop
+	 * keeps serving the others.
+	 */
+	private void failed(String what, Throwable failure, String reason) {
 		logger.error("{} failed on {}", what, this, failure);
 		this.observer.handlerFailed(failure);
 		closeNow(reason);
@@ -604,8 +538,7 @@ final class NioConnection implements Connection, Selectable {
 			this.listener.closed(this);
 		}
 		closeQuietly();
-		Arrays.fill(this.ring, null);
-		this.ringSize = 0;
+		this.output.clear();
 		this.queued = 0;
 		this.incoming.clear();
 		if (reason != null) {
@@ -657,15 +590,34 @@ final class NioConnection implements Connection, Selectable {
 	}
 
 	long queuedBytes() {
-		return this.queued;
+		return onLoop(() -> this.queued);
 	}
 
 	long peakQueuedBytes() {
-		return this.peakQueued;
+		return onLoop(() -> this.peakQueued);
 	}
 
 	boolean isReadingPaused() {
-		return this.paused;
+		return onLoop(() -> this.paused);
+	}
+
+	/** Reads loop-thread state from another thread, for tests and diagnostics. */
+	private <T> T onLoop(Supplier<T> reader) {
+		if (this.loop.inLoop() || this.channelClosed) {
+			return reader.get();
+		}
+		CompletableFuture<T> result = new CompletableFuture<>();
+		this.loop.execute(() -> result.complete(reader.get()));
+		try {
+			return result.get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading the state of " + this, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not read the state of " + this, ex);
+		}
 	}
 
 	@Override

@@ -29,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * queued (default {@value #DEFAULT_OUTPUT_HIGH_WATER_MARK}), the connection's input is
  * not read, so a peer that sends requests without reading the replies cannot grow this
  * side's memory; reading resumes at {@code outputLowWaterMark} (default
- * {@value #DEFAULT_OUTPUT_LOW_WATER_MARK}). Output queued from outside the handler can
- * still exceed that; above {@code outputLimit} (default {@value #DEFAULT_OUTPUT_LIMIT})
- * the connection is closed with the reason
- * {@code "output limit exceeded (<n> bytes queued)"}.
+ * {@value #DEFAULT_OUTPUT_LOW_WATER_MARK}). Input is read at most 64 KiB at a time, so a
+ * connection's queued output stays below the high-water mark plus what its handler writes
+ * in answer to one such read. Output queued from other threads can still exceed that;
+ * above {@code outputLimit} (default {@value #DEFAULT_OUTPUT_LIMIT}) the connection is
+ * closed with the reason {@code "output limit exceeded (<n> bytes queued)"}.
  * <p>
  * All methods are thread-safe.
  * {@snippet :

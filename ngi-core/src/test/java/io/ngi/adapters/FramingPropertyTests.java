@@ -4,15 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import io.ngi.Connection;
 
@@ -21,52 +19,103 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Whatever the points at which the byte stream is cut, the adapters deliver exactly the
  * messages that were framed, in order.
+ * <p>
+ * A property test over seeded random cases: each case is its own dynamic test named by
+ * its seed, so a failure is reproduced by the seed alone. Set
+ * {@code ngi.test.propertyTries} for a longer run.
  */
 class FramingPropertyTests {
 
-	@Property(tries = 300)
-	void sizedDeliversTheOriginalMessagesWhereverTheStreamIsCut(@ForAll("messages") List<byte[]> messages,
-			@ForAll @Size(max = 40) List<@IntRange(min = 0, max = 5000) Integer> cuts) throws Exception {
-		CapturingConnection sender = new CapturingConnection();
-		Sized framing = new Sized(sender);
-		for (byte[] message : messages) {
-			framing.write(message);
+	private static final int TRIES = Integer.getInteger("ngi.test.propertyTries", 300);
+
+	@TestFactory
+	Stream<DynamicTest> sizedDeliversTheOriginalMessagesWhereverTheStreamIsCut() {
+		return cases((random) -> {
+			List<byte[]> messages = messages(random, false);
+			CapturingConnection sender = new CapturingConnection();
+			Sized framing = new Sized(sender);
+			for (byte[] message : messages) {
+				framing.write(message);
+			}
+			byte[] stream = sender.written.toByteArray();
+			List<byte[]> received = feed(new Sized(new CapturingConnection()), stream, cuts(random, stream.length));
+			assertThat(received).containsExactlyElementsOf(messages);
+		});
+	}
+
+	@TestFactory
+	Stream<DynamicTest> sizedWriteLinesFramesLikeWrite() {
+		return cases((random) -> {
+			List<byte[]> messages = messages(random, false);
+			CapturingConnection one = new CapturingConnection();
+			messages.forEach(new Sized(one)::write);
+			CapturingConnection lazy = new CapturingConnection();
+			new Sized(lazy).writeLines(messages);
+			ByteArrayOutputStream pulled = new ByteArrayOutputStream();
+			lazy.writeLines.forEach((iterable) -> iterable.forEach(pulled::writeBytes));
+			assertThat(pulled.toByteArray()).isEqualTo(one.written.toByteArray());
+		});
+	}
+
+	@TestFactory
+	Stream<DynamicTest> linesDeliversTheOriginalLinesWhereverTheStreamIsCut() {
+		return cases((random) -> {
+			List<byte[]> lines = messages(random, true);
+			ByteArrayOutputStream stream = new ByteArrayOutputStream();
+			for (byte[] line : lines) {
+				stream.writeBytes(line);
+				stream.write('\n');
+			}
+			byte[] bytes = stream.toByteArray();
+			List<byte[]> received = feed(new Lines(new CapturingConnection()), bytes, cuts(random, bytes.length));
+			assertThat(received).containsExactlyElementsOf(lines);
+		});
+	}
+
+	private static Stream<DynamicTest> cases(Case check) {
+		long base = Long.getLong("ngi.test.propertySeed", 0x6e6769L);
+		return LongStream.range(base, base + TRIES)
+			.mapToObj((seed) -> DynamicTest.dynamicTest("seed " + seed, () -> check.run(new Random(seed))));
+	}
+
+	/**
+	 * Up to 20 messages of up to 300 random bytes; small sizes (0 and 1) are frequent.
+	 */
+	private static List<byte[]> messages(Random random, boolean withoutNewlines) {
+		List<byte[]> messages = new ArrayList<>();
+		int count = random.nextInt(21);
+		for (int i = 0; i < count; i++) {
+			int size = random.nextBoolean() ? random.nextInt(3) : random.nextInt(301);
+			byte[] message = new byte[size];
+			random.nextBytes(message);
+			if (withoutNewlines) {
+				for (int j = 0; j < size; j++) {
+					if (message[j] == '\n') {
+						message[j] = '\r';
+					}
+				}
+			}
+			messages.add(message);
 		}
-		List<byte[]> received = feed(new Sized(new CapturingConnection()), sender.written.toByteArray(), cuts);
-		assertThat(received).containsExactlyElementsOf(messages);
+		return messages;
 	}
 
-	@Property(tries = 300)
-	void sizedWriteLinesFramesLikeWrite(@ForAll("messages") List<byte[]> messages) {
-		CapturingConnection one = new CapturingConnection();
-		messages.forEach(new Sized(one)::write);
-		CapturingConnection lazy = new CapturingConnection();
-		new Sized(lazy).writeLines(messages);
-		ByteArrayOutputStream pulled = new ByteArrayOutputStream();
-		lazy.writeLines.forEach((iterable) -> iterable.forEach(pulled::writeBytes));
-		assertThat(pulled.toByteArray()).isEqualTo(one.written.toByteArray());
-	}
-
-	@Property(tries = 300)
-	void linesDeliversTheOriginalLinesWhereverTheStreamIsCut(@ForAll("lines") List<byte[]> lines,
-			@ForAll @Size(max = 40) List<@IntRange(min = 0, max = 5000) Integer> cuts) throws Exception {
-		ByteArrayOutputStream stream = new ByteArrayOutputStream();
-		for (byte[] line : lines) {
-			stream.writeBytes(line);
-			stream.write('\n');
+	/**
+	 * Up to 40 cut points, sometimes one every byte.
+	 */
+	private static List<Integer> cuts(Random random, int length) {
+		List<Integer> cuts = new ArrayList<>();
+		if (random.nextInt(10) == 0) {
+			for (int i = 1; i < length; i++) {
+				cuts.add(i);
+			}
+			return cuts;
 		}
-		List<byte[]> received = feed(new Lines(new CapturingConnection()), stream.toByteArray(), cuts);
-		assertThat(received).containsExactlyElementsOf(lines);
-	}
-
-	@Provide
-	Arbitrary<List<byte[]>> messages() {
-		return Arbitraries.bytes().array(byte[].class).ofMaxSize(300).list().ofMaxSize(20);
-	}
-
-	@Provide
-	Arbitrary<List<byte[]>> lines() {
-		return Arbitraries.bytes().filter((b) -> b != '\n').array(byte[].class).ofMaxSize(300).list().ofMaxSize(20);
+		int count = random.nextInt(41);
+		for (int i = 0; i < count && length > 0; i++) {
+			cuts.add(random.nextInt(length + 1));
+		}
+		return cuts;
 	}
 
 	private static List<byte[]> feed(AbstractAdapter adapter, byte[] stream, List<Integer> cuts) throws Exception {
@@ -88,6 +137,13 @@ class FramingPropertyTests {
 			}
 		}
 		return received;
+	}
+
+	@FunctionalInterface
+	private interface Case {
+
+		void run(Random random) throws Exception;
+
 	}
 
 }

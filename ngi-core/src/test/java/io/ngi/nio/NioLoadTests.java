@@ -152,6 +152,34 @@ class NioLoadTests {
 	}
 
 	@Test
+	void handlerErrorClosesOnlyItsConnectionWithTheErrorAsReason() throws Exception {
+		CompletableFuture<String> reason = new CompletableFuture<>();
+		Listener listener = this.ngi.listen(null, (connection) -> connection.setHandler(new ConnectionHandler() {
+			@Override
+			public void handleInput(Connection c, byte[] data) {
+				if (data[0] == '!') {
+					throw new AssertionError("boom");
+				}
+				c.write(data);
+			}
+
+			@Override
+			public void handleClose(Connection c, String why) {
+				reason.complete(why);
+			}
+		}));
+		Recorder failing = new Recorder("!".getBytes(StandardCharsets.UTF_8));
+		this.ngi.connect(listener.address(), failing);
+		assertThat(reason.get(10, TimeUnit.SECONDS)).isEqualTo("java.lang.AssertionError: boom");
+		assertThat(failing.closed.get(10, TimeUnit.SECONDS)).isEqualTo("end of input");
+		Recorder fine = new Recorder("ok".getBytes(StandardCharsets.UTF_8));
+		this.ngi.connect(listener.address(), fine);
+		assertThat(fine.firstInput.get(10, TimeUnit.SECONDS)).isNotEmpty();
+		assertThat(this.ngi.isHealthy()).isTrue();
+		listener.close();
+	}
+
+	@Test
 	void closeWaitGivesConnectionsTimeThenForceClosesThem() throws Exception {
 		Listener listener = this.ngi.listen(null, (connection) -> connection.setHandler(new WordCount.Server()));
 		Recorder idle = new Recorder();

@@ -207,21 +207,21 @@ class NioOutputTests {
 		try (SocketChannel client = SocketChannel.open(address)) {
 			client.configureBlocking(false);
 			ByteBuffer requests = ByteBuffer.allocate(100 * 1000);
-			long sent = 0;
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			int stalls = 0;
-			while (stalls < 50 && System.nanoTime() < deadline) {
+			AtomicLong written = new AtomicLong();
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> {
 				requests.clear();
-				int written = client.write(requests);
-				sent += written;
-				if (written == 0) {
-					stalls++;
-					await().pollDelay(Duration.ofMillis(20)).atMost(Duration.ofSeconds(1)).until(() -> true);
-				}
-				else {
-					stalls = 0;
-				}
+				written.addAndGet(client.write(requests));
+				return !listener.connections().isEmpty()
+						&& ((NioConnection) listener.connections().iterator().next()).isReadingPaused();
+			});
+			// Keep pushing requests: a paused server must not read them, so its output
+			// stays bounded.
+			for (int i = 0; i < 20; i++) {
+				requests.clear();
+				written.addAndGet(client.write(requests));
+				await().pollDelay(Duration.ofMillis(10)).atMost(Duration.ofSeconds(1)).until(() -> true);
 			}
+			long sent = written.get();
 			NioConnection server = (NioConnection) listener.connections().iterator().next();
 			long bound = NioImplementation.DEFAULT_OUTPUT_HIGH_WATER_MARK + 10L * EventLoop.BUFFER_SIZE;
 			System.out.printf("client sent %d bytes without reading; server queued at most %d bytes (bound %d), "

@@ -34,4 +34,22 @@ public record NgiListenerSettings(String name, @Nullable String address, boolean
 		Objects.requireNonNull(maxFrameLength, "maxFrameLength");
 	}
 
+	/**
+	 * Returns the line length limit in bytes, as {@code new Lines(connection, limit)}
+	 * takes it.
+	 * @return the limit in bytes, at most {@link Integer#MAX_VALUE}
+	 */
+	public int maxLineLengthInBytes() {
+		return (int) Math.min(this.maxLineLength.toBytes(), Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Returns the frame length limit in bytes, as {@code new Sized(connection, limit)}
+	 * takes it.
+	 * @return the limit in bytes, at most {@link Integer#MAX_VALUE}
+	 */
+	public int maxFrameLengthInBytes() {
+		return (int) Math.min(this.maxFrameLength.toBytes(), Integer.MAX_VALUE);
+	}
+
 }

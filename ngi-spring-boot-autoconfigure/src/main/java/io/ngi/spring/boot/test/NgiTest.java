@@ -40,7 +40,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * {@code client.implementation().takeHandlerErrors()}), and connections the test opened
  * through {@link NgiTestClient} and left open are closed. Test methods that share one
  * cached context take turns: each holds that context's NGI client from before the method
- * to after it, so test classes may run in parallel.
+ * to after it (the {@code @BeforeEach} and {@code @AfterEach} methods included), so test
+ * classes may run in parallel. Handler exceptions recorded outside test methods (for
+ * example in {@code @BeforeAll}) are logged and dropped when the next method starts. A
+ * test method must not itself launch another test that uses the same context: it would
+ * wait for its own turn.
  *
  * {@snippet :
  * &#64;NgiTest

@@ -30,8 +30,10 @@ import io.ngi.testing.TestingImplementation;
  * thread.
  * <p>
  * There is one client per application context, so it is shared by the test methods that
- * share a cached context; they take turns (see {@link NgiTest}). Connections it made and
- * that are still open when a test method ends are closed then.
+ * share a cached context; they take turns (see {@link NgiTest}), so each test method has
+ * the client and its {@link TestingImplementation} to itself, as the testing
+ * implementation expects (one test thread at a time). Connections it made and that are
+ * still open when a test method ends are closed then.
  */
 public final class NgiTestClient {
 

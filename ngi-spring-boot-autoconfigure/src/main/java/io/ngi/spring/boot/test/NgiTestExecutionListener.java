@@ -20,13 +20,16 @@ final class NgiTestExecutionListener extends AbstractTestExecutionListener {
 			"client");
 
 	/**
-	 * Runs after Spring's own listeners that prepare the test instance and before
-	 * Mockito's reset, so mocks still hold their stubbing while leftover connections
-	 * close.
+	 * Returns an order above Mockito's reset listener
+	 * ({@code MockitoResetTestExecutionListener.ORDER}, {@code LOWEST_PRECEDENCE - 100}):
+	 * after-test callbacks run in reverse order, so leftover connections close and
+	 * handler exceptions surface while {@code @MockitoBean} collaborators still hold the
+	 * test's stubbing.
+	 * @return the order
 	 */
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE - 200;
+		return Ordered.LOWEST_PRECEDENCE - 50;
 	}
 
 	@Override

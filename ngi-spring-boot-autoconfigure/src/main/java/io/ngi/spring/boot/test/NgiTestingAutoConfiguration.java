@@ -16,7 +16,7 @@ import io.ngi.testing.TestingImplementation;
  * made), and the {@link NgiTestClient}. One of each per application context.
  */
 @AutoConfiguration(before = NgiAutoConfiguration.class)
-final class NgiTestingAutoConfiguration {
+public final class NgiTestingAutoConfiguration {
 
 	@Bean
 	@Primary

@@ -160,13 +160,16 @@ class NgiAutoConfigurationTests {
 	@Test
 	void listenOptionsWhenConfiguredShouldReachImplementation() {
 		this.runner.withUserConfiguration(EchoHandler.class)
-			.withPropertyValues("ngi.defaults.backlog=17", "ngi.servers.echo.max-connections=3")
+			.withPropertyValues("ngi.defaults.backlog=17", "ngi.servers.echo.max-connections=3",
+					"ngi.servers.other.max-line-length=1KB")
 			.run((context) -> {
 				FakeImplementation.FakeListener listener = context.getBean(FakeImplementation.class).listener(0);
 				assertThat(listener.options.backlog()).isEqualTo(17);
 				assertThat(listener.options.maxConnections()).isEqualTo(3);
 				NgiListenerSettings settings = context.getBean(NgiListenerRegistry.class).listener("echo").settings();
 				assertThat(settings.maxLineLength().toKilobytes()).isEqualTo(64);
+				assertThat(settings.maxLineLengthInBytes()).isEqualTo(65536);
+				assertThat(settings.maxFrameLengthInBytes()).isEqualTo(16 * 1024 * 1024);
 			});
 	}
 

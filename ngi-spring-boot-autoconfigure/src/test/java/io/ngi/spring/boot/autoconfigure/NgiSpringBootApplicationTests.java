@@ -71,6 +71,10 @@ class NgiSpringBootApplicationTests {
 			assertThat(new String(client.read(6), StandardCharsets.UTF_8)).isEqualTo("hello\n");
 		}
 		assertThat(SocketClient.liveNgiThreads()).isNotEmpty().allMatch((name) -> name.startsWith("ngi-loop-"));
+		// non-daemon loop threads keep an application without a web server running
+		assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> thread.getName().startsWith("ngi-loop-"))
+			.isNotEmpty()
+			.noneMatch(Thread::isDaemon);
 	}
 
 	@Test

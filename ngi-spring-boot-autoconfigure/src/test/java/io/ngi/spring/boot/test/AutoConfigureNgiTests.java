@@ -65,7 +65,7 @@ class AutoConfigureNgiTests {
 	void fullContextShouldLoadEveryComponentAndRunServersInMemory() {
 		assertThat(this.context.getBeanNamesForType(AuditLog.class)).hasSize(1);
 		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "greet", "counter", "failing", "log",
-				"reverse");
+				"reverse", "shout");
 		TestConnection client = this.ngi.connect("greet");
 		client.write("Ada".getBytes(StandardCharsets.UTF_8));
 		assertThat(client.output()).isEqualTo("-> 'Hello, Ada!\\n'");

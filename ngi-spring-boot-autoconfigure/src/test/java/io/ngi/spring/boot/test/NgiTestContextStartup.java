@@ -11,8 +11,9 @@ import org.springframework.test.context.TestContextManager;
 /**
  * Prints how long Spring takes to start the context of an {@code @NgiTest} slice test
  * class: the first start in a fresh JVM (class loading included), then restarts of the
- * same configuration after the cached context was closed. Not a test: run it with the
- * module's test class path, e.g.
+ * same configuration after the cached context was closed; for comparison, the full
+ * {@code @SpringBootTest} context of {@link AutoConfigureNgiTests} last. Not a test: run
+ * it with the module's test class path, e.g.
  * {@code java -cp target/test-classes:target/classes:<test class path> io.ngi.spring.boot.test.NgiTestContextStartup 5}
  * (add {@code import-first} to start with the class that has no {@code @MockitoBean}).
  */
@@ -24,8 +25,8 @@ final class NgiTestContextStartup {
 	public static void main(String[] args) {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
 		List<Class<?>> testClasses = (args.length > 1 && args[1].equals("import-first"))
-				? List.of(NgiTestImportTests.class, NgiTestTests.class)
-				: List.of(NgiTestTests.class, NgiTestImportTests.class);
+				? List.of(NgiTestImportTests.class, NgiTestTests.class, AutoConfigureNgiTests.class)
+				: List.of(NgiTestTests.class, NgiTestImportTests.class, AutoConfigureNgiTests.class);
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		for (Class<?> testClass : testClasses) {
 			for (int round = 1; round <= rounds; round++) {

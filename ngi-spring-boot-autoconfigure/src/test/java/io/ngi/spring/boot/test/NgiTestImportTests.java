@@ -9,11 +9,12 @@ import org.springframework.context.annotation.Import;
 
 import io.ngi.spring.boot.test.sample.EchoServer;
 import io.ngi.spring.boot.test.sample.ReverseServerConfiguration;
+import io.ngi.spring.boot.test.sample.ShoutServer;
 import io.ngi.testing.TestConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@NgiTest(servers = EchoServer.class, properties = "echo.address=127.0.0.1:7")
+@NgiTest(servers = { EchoServer.class, ShoutServer.class }, properties = "echo.address=127.0.0.1:7")
 @Import(ReverseServerConfiguration.class)
 class NgiTestImportTests {
 
@@ -22,7 +23,14 @@ class NgiTestImportTests {
 
 	@Test
 	void serversAttributeShouldLimitTheScanAndImportShouldAddBeanDefinedServers() {
-		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "reverse");
+		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "shout", "reverse");
+	}
+
+	@Test
+	void handlerComponentThatIsNoListenerShouldBeScannedWhenServersAreLimited() {
+		TestConnection client = this.ngi.connect("shout");
+		client.write("quiet".getBytes(StandardCharsets.UTF_8));
+		assertThat(client.output()).isEqualTo("-> 'QUIET'");
 	}
 
 	@Test

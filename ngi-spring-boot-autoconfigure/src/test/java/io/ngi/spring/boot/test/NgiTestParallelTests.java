@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -24,16 +27,19 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 /**
  * Runs two slice test classes that share one cached context with every test method in
- * parallel, and checks that each method saw the context's NGI state to itself: no
- * connection of another method open, and only its own handler exception.
+ * parallel, and checks that they shared the context and that each method saw the
+ * context's NGI state to itself: no connection of another method open, and only its own
+ * handler exception.
  */
 class NgiTestParallelTests {
 
 	private static final int REPETITIONS = 8;
 
+	private static final String IMPLEMENTATION = "implementation";
+
 	@Test
 	void testClassesSharingAContextShouldRunInParallelWithoutSeeingEachOther() {
-		Events tests = EngineTestKit.engine("junit-jupiter")
+		EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
 			.configurationParameter(LaunchedByTestKit.PARAMETER, "true")
 			.configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
 			.configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
@@ -41,9 +47,13 @@ class NgiTestParallelTests {
 			.configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
 			.configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
 			.selectors(selectClass(FirstSlice.class), selectClass(SecondSlice.class))
-			.execute()
-			.testEvents();
+			.execute();
 		int perClass = 2 * REPETITIONS;
+		assertThat(results.allEvents()
+			.reportingEntryPublished()
+			.map((event) -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(IMPLEMENTATION))
+			.distinct()).as("identities of the testing implementation the methods used").hasSize(1);
+		Events tests = results.testEvents();
 		tests.assertStatistics(
 				(stats) -> stats.started(2 * perClass).succeeded(2 * perClass - REPETITIONS).failed(REPETITIONS));
 		tests.assertThatEvents()
@@ -51,7 +61,8 @@ class NgiTestParallelTests {
 					finishedWithFailure(instanceOf(IllegalStateException.class), message("cannot handle first"))));
 	}
 
-	static void countOnAConnectionOfItsOwn(NgiTestClient ngi) {
+	static void countOnAConnectionOfItsOwn(NgiTestClient ngi, TestReporter reporter) {
+		report(ngi, reporter);
 		ngi.implementation().assertNoOpenConnections();
 		TestConnection client = ngi.connect("counter");
 		StringBuilder expected = new StringBuilder();
@@ -64,6 +75,10 @@ class NgiTestParallelTests {
 		assertThat(ngi.implementation().handlerErrors()).isEmpty();
 	}
 
+	static void report(NgiTestClient ngi, TestReporter reporter) {
+		reporter.publishEntry(IMPLEMENTATION, Integer.toHexString(System.identityHashCode(ngi.implementation())));
+	}
+
 	@NgiTest(servers = { CountingHandler.class, FailingServer.class })
 	@ExtendWith(LaunchedByTestKit.class)
 	static class FirstSlice {
@@ -72,12 +87,13 @@ class NgiTestParallelTests {
 		private NgiTestClient ngi;
 
 		@RepeatedTest(REPETITIONS)
-		void countsAlone() {
-			countOnAConnectionOfItsOwn(this.ngi);
+		void countsAlone(TestReporter reporter) {
+			countOnAConnectionOfItsOwn(this.ngi, reporter);
 		}
 
 		@RepeatedTest(REPETITIONS)
-		void failsWithItsOwnHandlerException() {
+		void failsWithItsOwnHandlerException(TestReporter reporter) {
+			report(this.ngi, reporter);
 			this.ngi.implementation().assertNoOpenConnections();
 			this.ngi.connect("failing").write("first".getBytes(StandardCharsets.UTF_8));
 		}
@@ -92,13 +108,13 @@ class NgiTestParallelTests {
 		private NgiTestClient ngi;
 
 		@RepeatedTest(REPETITIONS)
-		void countsAlone() {
-			countOnAConnectionOfItsOwn(this.ngi);
+		void countsAlone(TestReporter reporter) {
+			countOnAConnectionOfItsOwn(this.ngi, reporter);
 		}
 
 		@RepeatedTest(REPETITIONS)
-		void countsAloneAgain() {
-			countOnAConnectionOfItsOwn(this.ngi);
+		void countsAloneAgain(TestReporter reporter) {
+			countOnAConnectionOfItsOwn(this.ngi, reporter);
 		}
 
 	}

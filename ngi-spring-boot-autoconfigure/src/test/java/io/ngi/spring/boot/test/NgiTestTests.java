@@ -56,7 +56,8 @@ class NgiTestTests {
 		assertThat(this.context.getBeanNamesForType(AuditLog.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(ReverseServerConfiguration.class)).isEmpty();
 		assertThat(mockingDetails(this.context.getBean(Greeter.class)).isMock()).isTrue();
-		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "greet", "counter", "failing", "log");
+		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "greet", "counter", "failing", "log",
+				"shout");
 	}
 
 	@Test

@@ -1,0 +1,66 @@
+package io.ngi.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Keeps the Spring module's layout: annotations depend on no Boot code, the core
+ * auto-configuration never touches the optional Actuator and Micrometer types, and
+ * auto-configuration classes follow Boot's conventions.
+ */
+class SpringArchitectureTests {
+
+	private static JavaClasses classes;
+
+	@BeforeAll
+	static void importClasses() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("io.ngi.spring");
+	}
+
+	@Test
+	void annotationsDependOnNoBootCode() {
+		noClasses().that()
+			.resideInAPackage("io.ngi.spring.annotation")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.ngi.spring.boot..", "org.springframework.boot..")
+			.check(classes);
+	}
+
+	@Test
+	void coreAutoConfigurationUsesNoOptionalDependency() {
+		noClasses().that()
+			.resideInAPackage("io.ngi.spring.boot.autoconfigure")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.ngi.spring.boot.actuate..", "io.micrometer..", "org.springframework.boot.actuate..",
+					"org.springframework.boot.health..", "org.springframework.boot.micrometer..")
+			.check(classes);
+	}
+
+	@Test
+	void autoConfigurationsArePublicFinal() {
+		classes().that()
+			.haveSimpleNameEndingWith("AutoConfiguration")
+			.should()
+			.bePublic()
+			.andShould()
+			.haveModifier(JavaModifier.FINAL)
+			.check(classes);
+	}
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("io.ngi.spring.(**)").should().beFreeOfCycles().check(classes);
+	}
+
+}
