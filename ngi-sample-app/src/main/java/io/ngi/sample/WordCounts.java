@@ -1,0 +1,45 @@
+package io.ngi.sample;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Counts lines and words as the seed's word-count server does: lines are
+ * {@code len(data.split('\n'))}, one more than the number of {@code '\n'} bytes, and
+ * words are {@code len(data.split())}, the runs of bytes that are not ASCII whitespace.
+ * Stateless and thread-safe.
+ */
+final class WordCounts {
+
+	private WordCounts() {
+	}
+
+	/**
+	 * Returns the answer line for {@code data}: {@code "<lines> <words>\n"}.
+	 * @param data the text to count
+	 * @return the answer, in ASCII
+	 */
+	static byte[] answer(byte[] data) {
+		int lines = 1;
+		int words = 0;
+		boolean inWord = false;
+		for (byte b : data) {
+			if (b == '\n') {
+				lines++;
+			}
+			if (isWhitespace(b)) {
+				inWord = false;
+			}
+			else if (!inWord) {
+				inWord = true;
+				words++;
+			}
+		}
+		return (lines + " " + words + "\n").getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static boolean isWhitespace(byte b) {
+		// Python's str.split() without arguments: space, \t, \n, \v, \f, \r.
+		return b == ' ' || (b >= '\t' && b <= '\r');
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * A runnable Spring Boot application whose NGI servers are the seed documentation's
+ * examples: the upper-casing echo, the word-count server, the word count over the
+ * {@code Sized} adapter, and a UDP datagram counter.
+ */
+@NullMarked
+package io.ngi.sample;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,63 @@
+package io.ngi.sample;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ngi.UdpListener;
+import io.ngi.testing.TestingImplementation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatagramCounterTests {
+
+	private final TestingImplementation implementation = new TestingImplementation();
+
+	private final List<String> acks = new ArrayList<>();
+
+	@Test
+	void acknowledgesEachDatagramWithTheSendersCount() {
+		SocketAddress address = TestingImplementation.address("udp");
+		UdpListener counter = this.implementation.listenUdp(address, new DatagramCounter(this.implementation, 10));
+		UdpListener source = this.implementation.listenUdp(TestingImplementation.udpSource(),
+				(from, message) -> this.acks.add(new String(message, StandardCharsets.US_ASCII)));
+		this.implementation.sendUdp(address, "hello".getBytes(StandardCharsets.US_ASCII));
+		this.implementation.sendUdp(address, new byte[0]);
+		this.implementation.sendUdp(address, "again".getBytes(StandardCharsets.US_ASCII));
+		source.close();
+		counter.close();
+		assertThat(this.acks).containsExactly("ack 1 5\n", "ack 2 0\n", "ack 3 5\n");
+	}
+
+	@Test
+	void countsEachSenderSeparately() {
+		DatagramCounter counter = new DatagramCounter(this.implementation, 10);
+		SocketAddress one = new InetSocketAddress("127.0.0.1", 1001);
+		SocketAddress two = new InetSocketAddress("127.0.0.1", 1002);
+		counter.handle(one, new byte[1]);
+		counter.handle(one, new byte[1]);
+		counter.handle(two, new byte[1]);
+		assertThat(counter.count(one)).isEqualTo(2);
+		assertThat(counter.count(two)).isEqualTo(1);
+	}
+
+	@Test
+	void forgetsEveryoneWhenTheTableOfSendersIsFull() {
+		DatagramCounter counter = new DatagramCounter(this.implementation, 2);
+		SocketAddress one = new InetSocketAddress("127.0.0.1", 1001);
+		SocketAddress two = new InetSocketAddress("127.0.0.1", 1002);
+		SocketAddress three = new InetSocketAddress("127.0.0.1", 1003);
+		counter.handle(one, new byte[1]);
+		counter.handle(two, new byte[1]);
+		counter.handle(two, new byte[1]);
+		counter.handle(three, new byte[1]);
+		assertThat(counter.count(one)).isZero();
+		assertThat(counter.count(two)).isZero();
+		assertThat(counter.count(three)).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.ngi.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+
+import io.ngi.UdpListener;
+import io.ngi.spring.boot.test.NgiTest;
+import io.ngi.spring.boot.test.NgiTestClient;
+import io.ngi.testing.TestConnection;
+import io.ngi.testing.TestingImplementation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample's listeners as configured in {@code application.yml} (names, limits), on the
+ * testing implementation of the {@code @NgiTest} slice: no socket, every answer is in the
+ * transcript when {@code write} returns.
+ */
+@NgiTest
+@Import(SampleServers.class)
+@ExtendWith(OutputCaptureExtension.class)
+class SampleServersTests {
+
+	@Autowired
+	private NgiTestClient ngi;
+
+	@Test
+	void sliceHasEveryListener() {
+		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "wc", "wc-sized", "udp");
+	}
+
+	@Test
+	void echoUpperCasesEachLine() {
+		TestConnection client = this.ngi.connect("echo");
+		client.write(bytes("hello out there\nand "));
+		client.write(bytes("more\n"));
+		assertThat(client.output()).isEqualTo("-> 'HELLO OUT THERE\\n'\n-> 'AND MORE\\n'");
+	}
+
+	@Test
+	void echoClosesALineOverTheConfiguredLimit(CapturedOutput output) {
+		TestConnection client = this.ngi.connect("echo");
+		client.write(bytes("x".repeat(1025)));
+		assertThat(client.output()).isEqualTo("-> CLOSE");
+		assertThat(output).contains("sent a line over 1024 bytes; connection closed");
+		TestConnection other = this.ngi.connect("echo");
+		other.write(bytes("next\n"));
+		assertThat(other.output()).isEqualTo("-> 'NEXT\\n'");
+	}
+
+	@Test
+	void wordCountAnswersTheSeedExample() {
+		TestConnection client = this.ngi.connect("wc");
+		client.write(bytes("15"));
+		client.write(bytes("\nhello out\nthere"));
+		assertThat(client.output()).isEqualTo("-> '2 3\\n'");
+	}
+
+	@Test
+	void wordCountAnswersABadLengthWithAnErrorAndCloses() {
+		TestConnection notANumber = this.ngi.connect("wc");
+		notANumber.write(bytes("fifteen\nhello out\nthere"));
+		assertThat(notANumber.output()).isEqualTo("-> 'error: length must be a number\\n'\n-> CLOSE");
+		TestConnection tooLong = this.ngi.connect("wc");
+		tooLong.write(bytes("1048577\n"));
+		assertThat(tooLong.output())
+			.isEqualTo("-> 'error: length 1048577 is over the limit of 1048576 bytes\\n'\n-> CLOSE");
+		TestConnection other = this.ngi.connect("wc");
+		other.write(bytes("2\nhi"));
+		assertThat(other.output()).isEqualTo("-> '1 1\\n'");
+	}
+
+	@Test
+	void wordCountLogsAClientThatLeavesMidMessage(CapturedOutput output) {
+		TestConnection client = this.ngi.connect("wc");
+		client.write(bytes("15\nhello"));
+		client.close();
+		assertThat(output).contains("closed mid-message, after 5 of 15 bytes: closed");
+	}
+
+	@Test
+	void sizedWordCountAnswersARecordWithARecord() {
+		TestConnection client = this.ngi.connect("wc-sized");
+		client.write(SizedWordCountTests.frame("hello out\nthere"));
+		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '2 3\\n'");
+	}
+
+	@Test
+	void sizedWordCountClosesAFrameOverTheConfiguredLimit(CapturedOutput output) {
+		TestConnection client = this.ngi.connect("wc-sized");
+		client.write(new byte[] { 0, 0x10, 0, 1 });
+		assertThat(client.output()).isEqualTo("-> CLOSE");
+		await().untilAsserted(() -> assertThat(output).contains("sent a frame over the limit; connection closed"));
+		TestConnection other = this.ngi.connect("wc-sized");
+		other.write(SizedWordCountTests.frame("hi"));
+		assertThat(other.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '1 1\\n'");
+	}
+
+	@Test
+	void sizedWordCountLogsAClientThatLeavesMidRecord(CapturedOutput output) {
+		TestConnection client = this.ngi.connect("wc-sized");
+		client.write(new byte[] { 0, 0, 0, 5, 'h' });
+		client.close();
+		await().untilAsserted(() -> assertThat(output)
+			.contains("closed mid-message, 5 bytes into a record, after 0 answers: closed"));
+	}
+
+	@Test
+	void udpAcknowledgesEachDatagramWithTheSendersCount() {
+		List<String> acks = new ArrayList<>();
+		UdpListener source = this.ngi.implementation()
+			.listenUdp(TestingImplementation.udpSource(),
+					(from, message) -> acks.add(new String(message, StandardCharsets.US_ASCII)));
+		try {
+			this.ngi.sendUdp("udp", bytes("hello"));
+			this.ngi.sendUdp("udp", new byte[0]);
+		}
+		finally {
+			source.close();
+		}
+		assertThat(acks).hasSize(2);
+		long first = Long.parseLong(acks.get(0).split(" ")[1]);
+		assertThat(acks).containsExactly("ack " + first + " 5\n", "ack " + (first + 1) + " 0\n");
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
