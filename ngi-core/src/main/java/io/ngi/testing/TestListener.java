@@ -1,0 +1,260 @@
+package io.ngi.testing;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.Connection;
+import io.ngi.ConnectionFailedException;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.Server;
+
+/**
+ * A listener of the {@link TestingImplementation}, returned by
+ * {@link TestingImplementation#listen}. It accepts a connection when a test calls
+ * {@link #connect()} or {@link TestingImplementation#connect}: the server is called with
+ * the server end, synchronously.
+ *
+ * {@snippet :
+ * TestListener listener = implementation.listen(TestingImplementation.address("wc"), wcServer);
+ * TestConnection client = listener.connect();
+ * client.write("15\nhello out\nthere");
+ * assertThat(client.output()).isEqualTo("-> '2 3\\n'");
+ * listener.close();
+ * }
+ *
+ * Closing follows {@link Listener#close()}: server handlers get
+ * {@code handleClose(connection, "stopped")} and clients see {@code "closed"}. (zc.ngi's
+ * testing listener did not notify server handlers; the NGI contract, which the NIO
+ * implementation keeps, wins.) Nothing happens by itself in the testing implementation,
+ * so {@link #closeWait} does not wait. Meant for one test thread at a time.
+ */
+public final class TestListener implements Listener {
+
+	private final TestingImplementation implementation;
+
+	private final SocketAddress address;
+
+	private final Server server;
+
+	private final ListenOptions options;
+
+	private final Object lock = new Object();
+
+	private final Set<TestConnection> connections = new LinkedHashSet<>();
+
+	private boolean open = true;
+
+	private int accepted;
+
+	private @Nullable CompletableFuture<Void> stopped;
+
+	TestListener(TestingImplementation implementation, SocketAddress address, Server server, ListenOptions options) {
+		this.implementation = implementation;
+		this.address = address;
+		this.server = server;
+		this.options = options;
+	}
+
+	/**
+	 * Returns the address it is registered under (a generated one when
+	 * {@code listen(null, ...)} or port 0 was given).
+	 * @return the address
+	 */
+	@Override
+	public SocketAddress address() {
+		return this.address;
+	}
+
+	/**
+	 * Returns the open server connections, in the order they were accepted.
+	 * @return a snapshot
+	 */
+	@Override
+	public List<Connection> connections() {
+		synchronized (this.lock) {
+			return List.copyOf(this.connections);
+		}
+	}
+
+	@Override
+	public boolean isOpen() {
+		synchronized (this.lock) {
+			return this.open;
+		}
+	}
+
+	/**
+	 * Connects a new client with a recording handler: the server is called with the
+	 * server end, then the client end, whose {@link TestConnection#output()} shows what
+	 * the server writes, is returned.
+	 * @return the client end
+	 * @throws IllegalStateException if the listener is closed
+	 * @throws ConnectionFailedException if the listener already has
+	 * {@link ListenOptions#maxConnections()} connections
+	 */
+	public TestConnection connect() {
+		String refusal = refusal();
+		if (refusal != null) {
+			if (!isOpen()) {
+				throw new IllegalStateException(refusal);
+			}
+			throw new ConnectionFailedException(refusal);
+		}
+		TestConnection client = accept().peer();
+		client.setHandler(new Transcript());
+		return client;
+	}
+
+	/**
+	 * Accepts a connection for {@code handler}: the server gets the server end, then the
+	 * handler gets the client end. An exception from the handler closes the client end
+	 * (reason {@code "connection handler failed"} for its handler, if it set one).
+	 */
+	void connect(ClientConnectHandler handler) {
+		TestConnection client = accept().peer();
+		try {
+			handler.connected(client);
+		}
+		catch (Exception ex) {
+			client.handlerFailed("ClientConnectHandler.connected", ex, "connection handler failed");
+		}
+	}
+
+	/**
+	 * Returns why a connection would be refused now.
+	 * @return the reason, or {@code null} if a connection would be accepted
+	 */
+	@Nullable String refusal() {
+		synchronized (this.lock) {
+			if (!this.open) {
+				return "Listener closed: " + this.address;
+			}
+			if (this.connections.size() >= this.options.maxConnections()) {
+				return "too many connections: the listener on " + this.address + " allows "
+						+ this.options.maxConnections();
+			}
+			return null;
+		}
+	}
+
+	private TestConnection accept() {
+		SocketAddress clientAddress;
+		synchronized (this.lock) {
+			this.accepted++;
+			clientAddress = new NamedAddress("client-" + this.accepted);
+		}
+		TestConnection connection = TestConnection.serverEnd(this.implementation, this, clientAddress);
+		synchronized (this.lock) {
+			this.connections.add(connection);
+		}
+		this.options.observer().connectionOpened();
+		try {
+			this.server.connected(connection);
+		}
+		catch (Exception ex) {
+			connection.handlerFailed("Server.connected", ex, "server error");
+		}
+		return connection;
+	}
+
+	/**
+	 * Stops accepting and closes every connection now: each server handler gets
+	 * {@code handleClose(connection, "stopped")}, each client {@code "closed"}. The
+	 * address is free again at once. Idempotent.
+	 */
+	@Override
+	public void close() {
+		List<TestConnection> open;
+		synchronized (this.lock) {
+			this.open = false;
+			open = new ArrayList<>(this.connections);
+		}
+		this.implementation.unregister(this);
+		for (TestConnection connection : open) {
+			connection.stopByListener();
+		}
+	}
+
+	/**
+	 * Stops accepting and leaves the connections open; the address is free again at once.
+	 * Idempotent: every call returns the same future.
+	 * @return a future completed when the last connection has closed, at once if there
+	 * are none
+	 */
+	@Override
+	public CompletableFuture<Void> stop() {
+		CompletableFuture<Void> future;
+		boolean done;
+		synchronized (this.lock) {
+			this.open = false;
+			if (this.stopped == null) {
+				this.stopped = new CompletableFuture<>();
+			}
+			future = this.stopped;
+			done = this.connections.isEmpty();
+		}
+		this.implementation.unregister(this);
+		if (done) {
+			future.complete(null);
+		}
+		return future;
+	}
+
+	/**
+	 * Stops accepting, then closes what remains at once: in the testing implementation
+	 * nothing happens by itself, so there is nothing to wait for and {@code timeout} is
+	 * not waited.
+	 * @param timeout ignored, must not be {@code null}
+	 * @return {@code true} if no connection was open
+	 */
+	@Override
+	public boolean closeWait(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout");
+		stop();
+		boolean none;
+		synchronized (this.lock) {
+			none = this.connections.isEmpty();
+		}
+		close();
+		return none;
+	}
+
+	ListenOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Forgets a connection that is no longer open.
+	 */
+	void removed(TestConnection connection) {
+		CompletableFuture<Void> done = null;
+		synchronized (this.lock) {
+			if (!this.connections.remove(connection)) {
+				return;
+			}
+			if (this.connections.isEmpty()) {
+				done = this.stopped;
+			}
+		}
+		this.options.observer().connectionClosed();
+		if (done != null) {
+			done.complete(null);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TestListener[" + this.address + "]";
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.ngi.testing;
+
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.ngi.ListenOptions;
+import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
+
+/**
+ * A UDP listener of the {@link TestingImplementation}: datagrams sent with
+ * {@link TestingImplementation#sendUdp} are handed to the handler inside that call.
+ */
+final class TestUdpListener implements UdpListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(TestUdpListener.class);
+
+	private final TestingImplementation implementation;
+
+	private final SocketAddress address;
+
+	private final UdpHandler handler;
+
+	private final ListenOptions options;
+
+	private volatile boolean open = true;
+
+	TestUdpListener(TestingImplementation implementation, SocketAddress address, UdpHandler handler,
+			ListenOptions options) {
+		this.implementation = implementation;
+		this.address = address;
+		this.handler = handler;
+		this.options = options;
+	}
+
+	@Override
+	public SocketAddress address() {
+		return this.address;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public void close() {
+		this.open = false;
+		this.implementation.unregister(this);
+	}
+
+	/**
+	 * Hands a datagram, truncated to the buffer size, to the handler; a failure is logged
+	 * and recorded.
+	 */
+	void deliver(SocketAddress source, byte[] message) {
+		if (!this.open) {
+			return;
+		}
+		byte[] data = Arrays.copyOf(message, Math.min(message.length, this.options.udpBufferSize()));
+		this.options.observer().datagramReceived(data.length);
+		try {
+			this.handler.handle(source, data);
+		}
+		catch (Exception ex) {
+			logger.error("UDP handler of {} failed on a datagram from {}", this, source, ex);
+			this.implementation.recordHandlerError(ex);
+			this.options.observer().handlerFailed(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TestUdpListener[" + this.address + "]";
+	}
+
+}
