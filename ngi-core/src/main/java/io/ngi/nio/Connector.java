@@ -1,0 +1,151 @@
+package io.ngi.nio;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.ListenerObserver;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connect in progress: a non-blocking connect made on the loop thread, finished on
+ * {@code OP_CONNECT}, then handed to a {@link NioConnection} on the same key.
+ */
+final class Connector implements Selectable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Connector.class);
+
+	private final EventLoop loop;
+
+	private final SocketAddress address;
+
+	private final ClientConnectHandler handler;
+
+	private final OutputLimits limits;
+
+	private @Nullable SocketChannel channel;
+
+	private @Nullable SelectionKey key;
+
+	private boolean done;
+
+	Connector(EventLoop loop, SocketAddress address, ClientConnectHandler handler, OutputLimits limits) {
+		this.loop = loop;
+		this.address = address;
+		this.handler = handler;
+		this.limits = limits;
+	}
+
+	static ProtocolFamily family(SocketAddress address) {
+		if (address instanceof UnixDomainSocketAddress) {
+			return StandardProtocolFamily.UNIX;
+		}
+		if (address instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet6Address) {
+			return StandardProtocolFamily.INET6;
+		}
+		return StandardProtocolFamily.INET;
+	}
+
+	/** Starts the connect; on the loop thread. */
+	void start() {
+		try {
+			SocketChannel opened = SocketChannel.open(family(this.address));
+			this.channel = opened;
+			opened.configureBlocking(false);
+			if (!(this.address instanceof UnixDomainSocketAddress)) {
+				opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+			}
+			boolean connected = opened.connect(this.address);
+			this.key = this.loop.register(opened, connected ? 0 : SelectionKey.OP_CONNECT, this);
+			if (connected) {
+				connected();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	@Override
+	public void ready(SelectionKey selected) {
+		SocketChannel opened = this.channel;
+		if (this.done || opened == null) {
+			return;
+		}
+		try {
+			if (opened.finishConnect()) {
+				connected();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	private void connected() throws IOException {
+		SocketChannel opened = this.channel;
+		SelectionKey selectionKey = this.key;
+		if (opened == null || selectionKey == null) {
+			throw new IllegalStateException("not connecting");
+		}
+		SocketAddress peer = opened.getRemoteAddress();
+		this.done = true;
+		NioConnection connection = new NioConnection(this.loop, opened, null, ListenerObserver.NONE,
+				(peer != null) ? peer : this.address, this.limits);
+		connection.startClient(selectionKey, this.handler);
+	}
+
+	private void failed(Exception failure) {
+		String reason = Errno.reason(failure);
+		logger.warn("error connecting to {}: {}", this.address, reason);
+		logger.debug("connect to {} failed", this.address, failure);
+		fail(reason);
+	}
+
+	private void fail(String reason) {
+		if (this.done) {
+			return;
+		}
+		this.done = true;
+		if (this.key != null) {
+			this.key.cancel();
+			this.loop.deregistered();
+		}
+		if (this.channel != null) {
+			try {
+				this.channel.close();
+			}
+			catch (IOException ex) {
+				logger.debug("closing the channel to {} failed", this.address, ex);
+			}
+		}
+		try {
+			this.handler.failedConnect(reason);
+		}
+		catch (Exception ex) {
+			logger.error("failedConnect({}) failed for {}", reason, this.address, ex);
+			this.loop.handlerFailed(ex);
+		}
+	}
+
+	@Override
+	public void shutdown() {
+		fail(NioConnection.STOPPED);
+	}
+
+	@Override
+	public String toString() {
+		return "Connector[to " + this.address + "]";
+	}
+
+}

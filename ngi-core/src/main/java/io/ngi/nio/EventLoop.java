@@ -1,0 +1,459 @@
+package io.ngi.nio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.ngi.NgiException;
+import io.ngi.NgiTimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One selector and the thread that drives it. Channels registered here are served by this
+ * loop for life. Work from other threads arrives through a concurrent task queue and one
+ * {@link Selector#wakeup()} per select at most.
+ * <p>
+ * A threaded loop starts its thread on the first task and lets it end when nothing is
+ * registered and no task is queued (as zc.ngi does); a later task starts a new thread
+ * with the same name. An inline loop has no thread: {@link #runInline} drives it in the
+ * caller's thread and rethrows handler failures.
+ */
+final class EventLoop {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventLoop.class);
+
+	static final int BUFFER_SIZE = 64 * 1024;
+
+	private static final int MAX_TASKS_PER_ITERATION = 4096;
+
+	private final String name;
+
+	private final boolean daemon;
+
+	private final boolean threaded;
+
+	private final Selector selector;
+
+	private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * True while no wakeup is needed: the loop is not blocked in select, or one is
+	 * pending.
+	 */
+	private final AtomicBoolean wakeupDone = new AtomicBoolean(true);
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Object startLock = new Object();
+
+	private final Object idleMonitor = new Object();
+
+	private final ArrayDeque<NioConnection> flushQueue = new ArrayDeque<>();
+
+	private final Consumer<SelectionKey> dispatcher = this::dispatch;
+
+	final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+
+	final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+
+	private volatile @Nullable Thread thread;
+
+	private volatile @Nullable Thread loopThread;
+
+	private volatile boolean closed;
+
+	private volatile int deaths;
+
+	private int registered;
+
+	private @Nullable Throwable failure;
+
+	EventLoop(String name, boolean daemon, boolean threaded) {
+		this.name = name;
+		this.daemon = daemon;
+		this.threaded = threaded;
+		try {
+			this.selector = Selector.open();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Unable to open a selector for " + name, ex);
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	boolean inLoop() {
+		return Thread.currentThread() == this.loopThread;
+	}
+
+	boolean isRunning() {
+		return this.running.get();
+	}
+
+	int deaths() {
+		return this.deaths;
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * Queues a task for the loop thread, starting or waking the loop as needed.
+	 * Thread-safe. Tasks run in order, never synchronously inside this call.
+	 * @param task the task
+	 */
+	void execute(Runnable task) {
+		this.tasks.add(task);
+		if (!inLoop()) {
+			wake();
+		}
+	}
+
+	private void wake() {
+		if (this.threaded && !this.running.get()) {
+			start();
+			return;
+		}
+		if (!this.wakeupDone.get() && this.wakeupDone.compareAndSet(false, true)) {
+			this.selector.wakeup();
+		}
+	}
+
+	private void start() {
+		if (!this.running.compareAndSet(false, true)) {
+			return;
+		}
+		synchronized (this.startLock) {
+			if (this.closed) {
+				this.running.set(false);
+				return;
+			}
+			Thread previous = this.thread;
+			Thread started = new Thread(() -> threadMain(previous), this.name);
+			started.setDaemon(this.daemon);
+			this.thread = started;
+			started.start();
+		}
+	}
+
+	SelectionKey register(SelectableChannel channel, int ops, Selectable attachment) throws IOException {
+		SelectionKey key = channel.register(this.selector, ops, attachment);
+		this.registered++;
+		return key;
+	}
+
+	void deregistered() {
+		this.registered--;
+	}
+
+	void needsFlush(NioConnection connection) {
+		this.flushQueue.add(connection);
+	}
+
+	/**
+	 * Records a handler failure that was already logged and handled. An inline loop
+	 * rethrows it from {@link #runInline}.
+	 * @param failure the failure
+	 */
+	void handlerFailed(Throwable failure) {
+		if (this.threaded) {
+			return;
+		}
+		if (this.failure == null) {
+			this.failure = failure;
+		}
+		else if (this.failure != failure) {
+			this.failure.addSuppressed(failure);
+		}
+	}
+
+	private void threadMain(@Nullable Thread previous) {
+		if (previous != null) {
+			try {
+				previous.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.loopThread = Thread.currentThread();
+		try {
+			while (true) {
+				if (!iterate(0)) {
+					shutdownNow();
+					return;
+				}
+				if (isIdle()) {
+					this.selector.selectNow();
+					synchronized (this.idleMonitor) {
+						this.running.set(false);
+						this.idleMonitor.notifyAll();
+					}
+					if (this.tasks.isEmpty() || this.closed || !this.running.compareAndSet(false, true)) {
+						return;
+					}
+				}
+			}
+		}
+		catch (Throwable ex) {
+			this.deaths++;
+			logger.error("loop error: {} stopped", this.name, ex);
+			synchronized (this.idleMonitor) {
+				this.running.set(false);
+				this.idleMonitor.notifyAll();
+			}
+		}
+	}
+
+	/**
+	 * Runs one iteration: queued tasks, pending flushes, one select and its events.
+	 * @param timeoutMillis the longest select, 0 for no limit
+	 * @return {@code false} if the loop was closed
+	 */
+	private boolean iterate(long timeoutMillis) throws IOException {
+		runTasks();
+		flushPending();
+		if (this.closed) {
+			return false;
+		}
+		if (isIdle()) {
+			return true;
+		}
+		this.wakeupDone.set(false);
+		if (!this.tasks.isEmpty()) {
+			this.selector.selectNow(this.dispatcher);
+		}
+		else {
+			this.selector.select(this.dispatcher, timeoutMillis);
+		}
+		this.wakeupDone.set(true);
+		flushPending();
+		return !this.closed;
+	}
+
+	private boolean isIdle() {
+		return this.registered == 0 && this.tasks.isEmpty() && this.flushQueue.isEmpty();
+	}
+
+	private void runTasks() {
+		for (int i = 0; i < MAX_TASKS_PER_ITERATION; i++) {
+			Runnable task = this.tasks.poll();
+			if (task == null) {
+				return;
+			}
+			try {
+				task.run();
+			}
+			catch (Throwable ex) {
+				logger.error("task failed on {}", this.name, ex);
+				handlerFailed(ex);
+			}
+		}
+	}
+
+	private void flushPending() {
+		NioConnection connection;
+		while ((connection = this.flushQueue.poll()) != null) {
+			try {
+				connection.flushFromLoop();
+			}
+			catch (Throwable ex) {
+				logger.error("flush failed on {}", connection, ex);
+				connection.shutdown();
+			}
+		}
+	}
+
+	private void dispatch(SelectionKey key) {
+		Selectable selectable = (Selectable) key.attachment();
+		if (!key.isValid()) {
+			return;
+		}
+		try {
+			selectable.ready(key);
+		}
+		catch (Throwable ex) {
+			logger.error("event handling failed on {}", selectable, ex);
+			handlerFailed(ex);
+			selectable.shutdown();
+		}
+	}
+
+	/**
+	 * Runs the loop in the caller's thread until nothing is registered (inline loops
+	 * only).
+	 * @param timeout the longest time to run, or {@code null} for no limit
+	 * @throws NgiTimeoutException if work remains at the deadline
+	 */
+	void runInline(@Nullable Duration timeout) {
+		if (this.loopThread != null) {
+			throw new IllegalStateException("loop is already running in " + this.loopThread);
+		}
+		if (this.closed) {
+			throw new IllegalStateException("loop " + this.name + " is closed");
+		}
+		long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : 0;
+		this.loopThread = Thread.currentThread();
+		try {
+			while (true) {
+				long wait = 0;
+				if (timeout != null) {
+					long remaining = deadline - System.nanoTime();
+					if (remaining <= 0) {
+						runTasks();
+						flushPending();
+						rethrowFailure();
+						if (isIdle()) {
+							this.selector.selectNow();
+							return;
+						}
+						throw new NgiTimeoutException("work remains after " + timeout + ": " + this.registered
+								+ " channels registered on " + this.name);
+					}
+					wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining));
+				}
+				boolean open = iterate(wait);
+				rethrowFailure();
+				if (!open) {
+					shutdownNow();
+					return;
+				}
+				if (isIdle()) {
+					this.selector.selectNow();
+					return;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new NgiException("loop error on " + this.name + ": " + ex, ex);
+		}
+		finally {
+			this.loopThread = null;
+		}
+	}
+
+	private void rethrowFailure() {
+		Throwable thrown = this.failure;
+		if (thrown == null) {
+			return;
+		}
+		this.failure = null;
+		if (thrown instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (thrown instanceof Error error) {
+			throw error;
+		}
+		throw new NgiException("handler failed: " + thrown, thrown);
+	}
+
+	/**
+	 * Waits until the loop has nothing registered and no thread.
+	 * @param deadlineNanos the {@link System#nanoTime()} deadline
+	 * @return whether it became idle in time
+	 */
+	boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+		synchronized (this.idleMonitor) {
+			while (this.running.get()) {
+				long remaining = deadlineNanos - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.idleMonitor, remaining);
+			}
+			return true;
+		}
+	}
+
+	/**
+	 * Closes the loop: every registered channel is closed, the thread ends and the
+	 * selector is closed. Waits for the thread unless called on it.
+	 * @param timeout how long to wait for the thread
+	 */
+	void close(Duration timeout) {
+		Thread current;
+		synchronized (this.startLock) {
+			this.closed = true;
+			current = this.thread;
+		}
+		if (inLoop()) {
+			return;
+		}
+		if (current != null) {
+			this.selector.wakeup();
+			try {
+				current.join(timeout.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			if (current.isAlive()) {
+				logger.warn("loop thread {} did not stop within {}", this.name, timeout);
+				return;
+			}
+		}
+		if (this.loopThread != null && !this.threaded) {
+			return;
+		}
+		shutdownNow();
+	}
+
+	/**
+	 * Runs what is left in the queue, closes every registered channel, then the selector.
+	 * Called on the loop thread, or by {@link #close} once no thread runs.
+	 */
+	private void shutdownNow() {
+		runTasks();
+		List<Selectable> attachments = new ArrayList<>();
+		if (this.selector.isOpen()) {
+			for (SelectionKey key : this.selector.keys()) {
+				if (key.isValid() && key.attachment() instanceof Selectable selectable) {
+					attachments.add(selectable);
+				}
+			}
+		}
+		for (Selectable selectable : attachments) {
+			try {
+				selectable.shutdown();
+			}
+			catch (Throwable ex) {
+				logger.error("shutdown failed on {}", selectable, ex);
+			}
+		}
+		this.flushQueue.clear();
+		this.tasks.clear();
+		try {
+			this.selector.close();
+		}
+		catch (IOException ex) {
+			logger.warn("closing the selector of {} failed", this.name, ex);
+		}
+		synchronized (this.idleMonitor) {
+			this.running.set(false);
+			this.idleMonitor.notifyAll();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "EventLoop[" + this.name + "]";
+	}
+
+}

@@ -1,0 +1,670 @@
+package io.ngi.nio;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.Connection;
+import io.ngi.ConnectionHandler;
+import io.ngi.Listener;
+import io.ngi.ListenerObserver;
+import io.ngi.Server;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP or Unix domain socket connection served by one {@link EventLoop} for life.
+ * <p>
+ * Output is a queue of byte arrays, {@link LinesSource}s and a close marker. Writes made
+ * on the loop thread go straight into it; writes from other threads pass through a
+ * concurrent queue that the loop drains. The loop copies the head of the queue into its
+ * direct write buffer (up to 64 KiB, many small writes gathered into one socket write),
+ * writes once, and advances the queue by exactly what the socket took. Reading is enabled
+ * only while a handler is set and the queued output is below the high-water mark.
+ */
+final class NioConnection implements Connection, Selectable {
+
+	private static final Logger logger = LoggerFactory.getLogger(NioConnection.class);
+
+	static final String END_OF_INPUT = "end of input";
+
+	static final String STOPPED = "stopped";
+
+	private static final Object CLOSE = new Object();
+
+	private static final int MAX_READS_PER_EVENT = 16;
+
+	private static final int MAX_WRITES_PER_FLUSH = 16;
+
+	private final EventLoop loop;
+
+	private final SocketChannel channel;
+
+	private final @Nullable NioListener listener;
+
+	private final ListenerObserver observer;
+
+	private final SocketAddress peer;
+
+	private final OutputLimits limits;
+
+	private final Queue<Object> incoming = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+	private final AtomicBoolean closeRequested = new AtomicBoolean();
+
+	private final Runnable drainTask = this::drainIncoming;
+
+	private volatile @Nullable ConnectionHandler handler;
+
+	private volatile boolean open = true;
+
+	private @Nullable SelectionKey key;
+
+	// Everything below is touched on the loop thread only.
+
+	private Object[] ring = new Object[8];
+
+	private int ringHead;
+
+	private int ringSize;
+
+	private int headOffset;
+
+	private long queued;
+
+	private long peakQueued;
+
+	private long exceededAt = -1;
+
+	private boolean flushQueued;
+
+	private boolean writeInterest;
+
+	private boolean paused;
+
+	private boolean dispatching;
+
+	private boolean channelClosed;
+
+	private int interest;
+
+	private @Nullable String pendingClose;
+
+	private @Nullable Exception pendingException;
+
+	NioConnection(EventLoop loop, SocketChannel channel, @Nullable NioListener listener, ListenerObserver observer,
+			SocketAddress peer, OutputLimits limits) {
+		this.loop = loop;
+		this.channel = channel;
+		this.listener = listener;
+		this.observer = observer;
+		this.peer = peer;
+		this.limits = limits;
+	}
+
+	// Application side, any thread.
+
+	@Override
+	public void write(byte[] data) {
+		Objects.requireNonNull(data, "data");
+		if (!this.open) {
+			checkNotClosedByUs();
+			return;
+		}
+		if (data.length > 0) {
+			enqueue(data);
+		}
+	}
+
+	@Override
+	public void writeLines(Iterable<byte[]> data) {
+		Objects.requireNonNull(data, "data");
+		if (!this.open) {
+			checkNotClosedByUs();
+			return;
+		}
+		enqueue(new LinesSource(data.iterator()));
+	}
+
+	private void checkNotClosedByUs() {
+		if (this.closeRequested.get()) {
+			throw new IllegalStateException("write called on closed connection");
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.closeRequested.compareAndSet(false, true)) {
+			this.open = false;
+			enqueue(CLOSE);
+		}
+	}
+
+	@Override
+	public void setHandler(ConnectionHandler handler) {
+		this.handler = Objects.requireNonNull(handler, "handler");
+		if (this.loop.inLoop()) {
+			handlerSet();
+		}
+		else {
+			this.loop.execute(this::handlerSet);
+		}
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public SocketAddress peerAddress() {
+		return this.peer;
+	}
+
+	@Override
+	public @Nullable Listener listener() {
+		return this.listener;
+	}
+
+	private void enqueue(Object item) {
+		if (this.loop.inLoop()) {
+			if (!this.incoming.isEmpty()) {
+				drainIncoming();
+			}
+			addOutput(item);
+		}
+		else {
+			this.incoming.add(item);
+			if (this.drainScheduled.compareAndSet(false, true)) {
+				this.loop.execute(this.drainTask);
+			}
+		}
+	}
+
+	// Loop side.
+
+	/**
+	 * Registers the channel of an accepted connection and calls the server.
+	 * @param server the listener's server
+	 */
+	void startServer(Server server) {
+		try {
+			this.key = this.loop.register(this.channel, 0, this);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.error("registering {} failed", this, ex);
+			closeQuietly();
+			if (this.listener != null) {
+				this.listener.closed(this);
+			}
+			return;
+		}
+		this.dispatching = true;
+		try {
+			server.connected(this);
+		}
+		catch (Exception ex) {
+			this.dispatching = false;
+			failed("server handler", ex, ex.toString());
+			return;
+		}
+		finally {
+			this.dispatching = false;
+		}
+		afterDispatch();
+	}
+
+	/**
+	 * Takes over the key of a completed connect and calls the client handler.
+	 * @param connectedKey the connector's key
+	 * @param clientHandler the handler to tell
+	 */
+	void startClient(SelectionKey connectedKey, ClientConnectHandler clientHandler) {
+		this.key = connectedKey;
+		connectedKey.attach(this);
+		this.interest = -1;
+		updateInterest();
+		this.dispatching = true;
+		try {
+			clientHandler.connected(this);
+		}
+		catch (Exception ex) {
+			this.dispatching = false;
+			failed("connection handler", ex, "connection handler failed");
+			return;
+		}
+		finally {
+			this.dispatching = false;
+		}
+		afterDispatch();
+	}
+
+	private void drainIncoming() {
+		this.drainScheduled.set(false);
+		Object item;
+		while ((item = this.incoming.poll()) != null) {
+			addOutput(item);
+		}
+	}
+
+	private void addOutput(Object item) {
+		if (this.channelClosed) {
+			return;
+		}
+		if (this.ringSize == this.ring.length) {
+			Object[] larger = new Object[this.ring.length * 2];
+			for (int i = 0; i < this.ringSize; i++) {
+				larger[i] = ringGet(i);
+			}
+			this.ring = larger;
+			this.ringHead = 0;
+		}
+		this.ring[(this.ringHead + this.ringSize) & (this.ring.length - 1)] = item;
+		this.ringSize++;
+		if (item instanceof byte[] bytes) {
+			queuedMore(bytes.length);
+		}
+		if (!this.flushQueued) {
+			this.flushQueued = true;
+			this.loop.needsFlush(this);
+		}
+	}
+
+	private Object ringGet(int index) {
+		return this.ring[(this.ringHead + index) & (this.ring.length - 1)];
+	}
+
+	private void ringRemoveFirst() {
+		this.ring[this.ringHead] = null;
+		this.ringHead = (this.ringHead + 1) & (this.ring.length - 1);
+		this.ringSize--;
+	}
+
+	private void queuedMore(long bytes) {
+		this.queued += bytes;
+		if (this.queued > this.peakQueued) {
+			this.peakQueued = this.queued;
+		}
+		if (this.queued > this.limits.limit() && this.exceededAt < 0) {
+			this.exceededAt = this.queued;
+		}
+		if (!this.paused && this.queued > this.limits.highWaterMark()) {
+			this.paused = true;
+			updateInterest();
+		}
+	}
+
+	/**
+	 * Writes what the socket takes now; called once per loop iteration after writes were
+	 * queued.
+	 */
+	void flushFromLoop() {
+		this.flushQueued = false;
+		if (this.channelClosed) {
+			return;
+		}
+		if (this.exceededAt >= 0) {
+			String reason = "output limit exceeded (" + this.exceededAt + " bytes queued)";
+			logger.warn("closing {}: {}", this, reason);
+			closeNow(reason);
+			return;
+		}
+		if (!this.writeInterest) {
+			flush();
+		}
+	}
+
+	@Override
+	public void ready(SelectionKey selected) {
+		int ready = selected.readyOps();
+		if ((ready & SelectionKey.OP_WRITE) != 0) {
+			flush();
+		}
+		if ((ready & SelectionKey.OP_READ) != 0) {
+			read();
+		}
+	}
+
+	private void flush() {
+		ByteBuffer buffer = this.loop.writeBuffer;
+		int writes = 0;
+		while (!this.channelClosed) {
+			if (!removeDrainedHead()) {
+				return;
+			}
+			if (this.ringSize == 0) {
+				break;
+			}
+			if (ringGet(0) == CLOSE) {
+				closeNow(null);
+				return;
+			}
+			if (writes++ == MAX_WRITES_PER_FLUSH) {
+				setWriteInterest(true);
+				return;
+			}
+			buffer.clear();
+			gather(buffer);
+			buffer.flip();
+			int total = buffer.remaining();
+			if (total == 0) {
+				continue;
+			}
+			int written;
+			try {
+				written = this.channel.write(buffer);
+			}
+			catch (IOException ex) {
+				logger.debug("write failed on {}", this, ex);
+				closeNow(END_OF_INPUT);
+				return;
+			}
+			if (written > 0) {
+				this.observer.bytesSent(written);
+				consume(written);
+			}
+			if (written < total) {
+				setWriteInterest(true);
+				return;
+			}
+		}
+		setWriteInterest(false);
+	}
+
+	/**
+	 * Removes finished writeLines sources from the head, delivering their failures.
+	 * @return {@code false} if the connection closed meanwhile
+	 */
+	private boolean removeDrainedHead() {
+		while (this.ringSize > 0 && ringGet(0) instanceof LinesSource lines && lines.isDrained()) {
+			ringRemoveFirst();
+			Exception failure = lines.failure();
+			if (failure != null) {
+				deliverException(failure);
+				if (this.channelClosed) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private void gather(ByteBuffer buffer) {
+		int offset = this.headOffset;
+		for (int i = 0; i < this.ringSize && buffer.hasRemaining(); i++) {
+			Object item = ringGet(i);
+			if (item instanceof byte[] bytes) {
+				buffer.put(bytes, offset, Math.min(bytes.length - offset, buffer.remaining()));
+				offset = 0;
+			}
+			else if (item instanceof LinesSource lines) {
+				long pulled = lines.gather(buffer);
+				if (pulled > 0) {
+					queuedMore(pulled);
+				}
+				if (!lines.isExhausted() || lines.failure() != null) {
+					return;
+				}
+			}
+			else {
+				return;
+			}
+		}
+	}
+
+	private void consume(int written) {
+		this.queued -= written;
+		int remaining = written;
+		while (remaining > 0) {
+			Object item = ringGet(0);
+			if (item instanceof byte[] bytes) {
+				int available = bytes.length - this.headOffset;
+				if (remaining >= available) {
+					ringRemoveFirst();
+					this.headOffset = 0;
+					remaining -= available;
+				}
+				else {
+					this.headOffset += remaining;
+					remaining = 0;
+				}
+			}
+			else {
+				LinesSource lines = (LinesSource) item;
+				remaining = lines.consume(remaining);
+				if (remaining > 0 || lines.isDrained()) {
+					if (!lines.isDrained()) {
+						throw new IllegalStateException("output accounting broken on " + this);
+					}
+					if (lines.failure() != null) {
+						return;
+					}
+					ringRemoveFirst();
+				}
+			}
+		}
+		if (this.paused && this.queued <= this.limits.lowWaterMark()) {
+			this.paused = false;
+			updateInterest();
+		}
+	}
+
+	private void setWriteInterest(boolean wanted) {
+		if (this.writeInterest != wanted) {
+			this.writeInterest = wanted;
+			updateInterest();
+		}
+	}
+
+	private void updateInterest() {
+		SelectionKey selectionKey = this.key;
+		if (this.channelClosed || selectionKey == null) {
+			return;
+		}
+		int ops = (this.writeInterest ? SelectionKey.OP_WRITE : 0)
+				| ((this.handler != null && !this.paused) ? SelectionKey.OP_READ : 0);
+		if (ops != this.interest) {
+			this.interest = ops;
+			selectionKey.interestOps(ops);
+		}
+	}
+
+	private void read() {
+		ByteBuffer buffer = this.loop.readBuffer;
+		for (int i = 0; i < MAX_READS_PER_EVENT; i++) {
+			ConnectionHandler current = this.handler;
+			if (this.channelClosed || current == null || this.paused) {
+				return;
+			}
+			buffer.clear();
+			int count;
+			try {
+				count = this.channel.read(buffer);
+			}
+			catch (IOException ex) {
+				logger.debug("read failed on {}", this, ex);
+				closeNow(END_OF_INPUT);
+				return;
+			}
+			if (count < 0) {
+				closeNow(END_OF_INPUT);
+				return;
+			}
+			if (count == 0) {
+				return;
+			}
+			this.observer.bytesReceived(count);
+			byte[] data = new byte[count];
+			buffer.flip();
+			buffer.get(data);
+			this.dispatching = true;
+			try {
+				current.handleInput(this, data);
+			}
+			catch (Exception ex) {
+				this.dispatching = false;
+				failed("handleInput", ex, ex.toString());
+				return;
+			}
+			finally {
+				this.dispatching = false;
+			}
+			afterDispatch();
+			if (count < buffer.capacity()) {
+				return;
+			}
+		}
+	}
+
+	private void handlerSet() {
+		if (!this.dispatching) {
+			afterDispatch();
+		}
+	}
+
+	/** Replays what waited for a handler, and updates read interest. */
+	private void afterDispatch() {
+		ConnectionHandler current = this.handler;
+		if (current == null) {
+			return;
+		}
+		Exception exception = this.pendingException;
+		if (exception != null) {
+			this.pendingException = null;
+			deliverException(exception);
+		}
+		String reason = this.pendingClose;
+		if (this.channelClosed && reason != null) {
+			this.pendingClose = null;
+			deliverClose(this.handler, reason);
+			return;
+		}
+		updateInterest();
+	}
+
+	private void deliverException(Exception exception) {
+		ConnectionHandler current = this.handler;
+		if (current == null || this.dispatching) {
+			this.pendingException = exception;
+			return;
+		}
+		logger.debug("writeLines failed on {}", this, exception);
+		this.dispatching = true;
+		try {
+			current.handleException(this, exception);
+		}
+		catch (Exception ex) {
+			this.dispatching = false;
+			failed("handleException", ex, ex.toString());
+		}
+		finally {
+			this.dispatching = false;
+		}
+	}
+
+	private void failed(String what, Exception failure, String reason) {
+		logger.error("{} failed on {}", what, this, failure);
+		this.observer.handlerFailed(failure);
+		closeNow(reason);
+		this.loop.handlerFailed(failure);
+	}
+
+	/**
+	 * Closes the socket now, dropping queued output.
+	 * @param reason the reason to tell the handler, or {@code null} when this side closed
+	 */
+	private void closeNow(@Nullable String reason) {
+		if (this.channelClosed) {
+			return;
+		}
+		this.channelClosed = true;
+		this.open = false;
+		if (this.key != null) {
+			this.key.cancel();
+			this.loop.deregistered();
+		}
+		closeQuietly();
+		Arrays.fill(this.ring, null);
+		this.ringSize = 0;
+		this.queued = 0;
+		this.incoming.clear();
+		if (this.listener != null) {
+			this.listener.closed(this);
+		}
+		if (reason != null) {
+			ConnectionHandler current = this.handler;
+			if (current == null || this.dispatching) {
+				this.pendingClose = reason;
+			}
+			else {
+				deliverClose(current, reason);
+			}
+		}
+	}
+
+	private void deliverClose(@Nullable ConnectionHandler current, String reason) {
+		if (current == null) {
+			return;
+		}
+		try {
+			current.handleClose(this, reason);
+		}
+		catch (Exception ex) {
+			logger.error("Exception raised by handleClose({}) on {}", reason, this, ex);
+			this.observer.handlerFailed(ex);
+		}
+	}
+
+	private void closeQuietly() {
+		try {
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			logger.debug("closing {} failed", this, ex);
+		}
+	}
+
+	/** Closes with reason {@code "stopped"}: the listener was closed. Any thread. */
+	void stopFromListener() {
+		if (this.loop.inLoop()) {
+			closeNow(STOPPED);
+		}
+		else {
+			this.loop.execute(() -> closeNow(STOPPED));
+		}
+	}
+
+	@Override
+	public void shutdown() {
+		closeNow(STOPPED);
+	}
+
+	long queuedBytes() {
+		return this.queued;
+	}
+
+	long peakQueuedBytes() {
+		return this.peakQueued;
+	}
+
+	boolean isReadingPaused() {
+		return this.paused;
+	}
+
+	@Override
+	public String toString() {
+		return "NioConnection[" + ((this.listener != null) ? "from " : "to ") + this.peer + "]";
+	}
+
+}

@@ -1,0 +1,244 @@
+package io.ngi.nio;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.ngi.Addresses;
+import io.ngi.ClientConnectHandler;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.NgiException;
+import io.ngi.NgiTimeoutException;
+import io.ngi.Server;
+import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@link NioImplementation} and {@link InlineImplementation} share: the loops, the
+ * round-robin assignment of channels to loops, binding, connecting and UDP sending.
+ */
+final class NioCore {
+
+	private static final Logger logger = LoggerFactory.getLogger(NioCore.class);
+
+	private final String name;
+
+	private final EventLoop[] loops;
+
+	private final OutputLimits limits;
+
+	private final AtomicInteger nextLoop = new AtomicInteger();
+
+	private final Map<ProtocolFamily, DatagramChannel> udpSenders = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
+
+	NioCore(String name, int loopCount, boolean daemon, boolean threaded, OutputLimits limits) {
+		this.name = name;
+		this.limits = limits;
+		this.loops = new EventLoop[loopCount];
+		for (int i = 0; i < loopCount; i++) {
+			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded);
+		}
+	}
+
+	OutputLimits limits() {
+		return this.limits;
+	}
+
+	EventLoop[] loops() {
+		return this.loops;
+	}
+
+	EventLoop next() {
+		if (this.loops.length == 1) {
+			return this.loops[0];
+		}
+		return this.loops[Math.floorMod(this.nextLoop.getAndIncrement(), this.loops.length)];
+	}
+
+	private void checkOpen() {
+		if (this.closed) {
+			throw new IllegalStateException(this.name + " is closed");
+		}
+	}
+
+	void connect(SocketAddress address, ClientConnectHandler handler) {
+		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(handler, "handler");
+		checkOpen();
+		EventLoop loop = next();
+		loop.execute(new Connector(loop, address, handler, this.limits)::start);
+	}
+
+	Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {
+		Objects.requireNonNull(server, "server");
+		Objects.requireNonNull(options, "options");
+		checkOpen();
+		SocketAddress requested = bindAddress(address);
+		ServerSocketChannel channel = null;
+		SocketAddress bound;
+		try {
+			channel = ServerSocketChannel.open(Connector.family(requested));
+			if (!(requested instanceof UnixDomainSocketAddress)) {
+				channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+			}
+			channel.bind(requested, options.backlog());
+			channel.configureBlocking(false);
+			bound = channel.getLocalAddress();
+		}
+		catch (IOException | RuntimeException ex) {
+			closeQuietly(channel);
+			logger.warn("unable to listen on {}", requested);
+			throw new NgiException("Unable to listen on " + describe(requested) + ": " + ex, ex);
+		}
+		logger.info("listening on {}", bound);
+		EventLoop loop = next();
+		NioListener listener = new NioListener(this, loop, channel, bound, server, options);
+		loop.execute(listener::register);
+		return listener;
+	}
+
+	UdpListener listenUdp(@Nullable SocketAddress address, UdpHandler handler, ListenOptions options) {
+		Objects.requireNonNull(handler, "handler");
+		Objects.requireNonNull(options, "options");
+		checkOpen();
+		SocketAddress requested = bindAddress(address);
+		DatagramChannel channel = null;
+		SocketAddress bound;
+		try {
+			channel = DatagramChannel.open(Connector.family(requested));
+			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+			channel.bind(requested);
+			channel.configureBlocking(false);
+			bound = channel.getLocalAddress();
+		}
+		catch (IOException | RuntimeException ex) {
+			closeQuietly(channel);
+			logger.warn("unable to listen on udp {}", requested);
+			throw new NgiException("Unable to listen on udp " + describe(requested) + ": " + ex, ex);
+		}
+		logger.info("listening on udp {}", bound);
+		EventLoop loop = next();
+		NioUdpListener listener = new NioUdpListener(loop, channel, bound, handler, options);
+		loop.execute(listener::register);
+		return listener;
+	}
+
+	void sendUdp(SocketAddress address, byte[] message) {
+		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(message, "message");
+		checkOpen();
+		ProtocolFamily family = Connector.family(address);
+		try {
+			DatagramChannel sender = this.udpSenders.computeIfAbsent(family, NioCore::openSender);
+			sender.send(ByteBuffer.wrap(message), address);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("sending a datagram to {} failed: {}", address, ex.toString());
+		}
+	}
+
+	private static DatagramChannel openSender(ProtocolFamily family) {
+		try {
+			return DatagramChannel.open(family);
+		}
+		catch (IOException ex) {
+			throw new NgiException("Unable to open a " + family + " datagram channel: " + ex, ex);
+		}
+	}
+
+	private static SocketAddress bindAddress(@Nullable SocketAddress address) {
+		return (address != null) ? address : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+	}
+
+	private static String describe(SocketAddress address) {
+		try {
+			return Addresses.format(address);
+		}
+		catch (RuntimeException ex) {
+			return String.valueOf(address);
+		}
+	}
+
+	private static void closeQuietly(@Nullable Channel channel) {
+		if (channel == null) {
+			return;
+		}
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			logger.debug("closing {} failed", channel, ex);
+		}
+	}
+
+	void awaitIdle(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try {
+			for (EventLoop loop : this.loops) {
+				if (loop.inLoop()) {
+					throw new IllegalStateException("awaitIdle would block loop thread " + loop.name());
+				}
+				if (!loop.awaitIdle(deadline)) {
+					throw new NgiTimeoutException(this.name + " still has work after " + timeout);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NgiTimeoutException(this.name + ": interrupted while waiting for idle");
+		}
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	void close(Duration timeout) {
+		this.closed = true;
+		for (EventLoop loop : this.loops) {
+			loop.close(timeout);
+		}
+		for (DatagramChannel sender : this.udpSenders.values()) {
+			closeQuietly(sender);
+		}
+		this.udpSenders.clear();
+	}
+
+	int deadLoops() {
+		int dead = 0;
+		for (EventLoop loop : this.loops) {
+			dead += loop.deaths();
+		}
+		return dead;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}

@@ -1,0 +1,306 @@
+package io.ngi.nio;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.Implementation;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.NgiTimeoutException;
+import io.ngi.Server;
+import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The socket implementation: TCP over IPv4, IPv6 and Unix domain sockets, and UDP, served
+ * by one or more event loops, each a {@link java.nio.channels.Selector} and a thread
+ * named {@code <name>-N}.
+ * <p>
+ * Each connection lives on one loop for life, so all of its handler calls happen on the
+ * same thread; connections are spread over the loops round-robin. A loop thread starts
+ * when the loop gets work and ends when nothing is registered on it any more (as zc.ngi's
+ * loop does), so an idle implementation holds no thread; with {@code daemon(false)} the
+ * threads keep the JVM alive exactly while listeners, connections or connects exist.
+ * <p>
+ * Output is bounded per connection: while more than {@code outputHighWaterMark} bytes are
+ * queued (default {@value #DEFAULT_OUTPUT_HIGH_WATER_MARK}), the connection's input is
+ * not read, so a peer that sends requests without reading the replies cannot grow this
+ * side's memory; reading resumes at {@code outputLowWaterMark} (default
+ * {@value #DEFAULT_OUTPUT_LOW_WATER_MARK}). Output queued from outside the handler can
+ * still exceed that; above {@code outputLimit} (default {@value #DEFAULT_OUTPUT_LIMIT})
+ * the connection is closed with the reason
+ * {@code "output limit exceeded (<n> bytes queued)"}.
+ * <p>
+ * All methods are thread-safe.
+ * {@snippet :
+ * try (NioImplementation ngi = NioImplementation.builder().name("echo").build()) {
+ * 	Listener listener = ngi.listen(null, (connection) -> connection.setHandler((c, data) -> c.write(data)));
+ * 	// ... serve, then:
+ * 	listener.closeWait(Duration.ofSeconds(5));
+ * }
+ * }
+ */
+public final class NioImplementation implements Implementation, AutoCloseable {
+
+	/** The default number of queued output bytes above which input is paused: 1 MiB. */
+	public static final long DEFAULT_OUTPUT_HIGH_WATER_MARK = 1024 * 1024;
+
+	/** The default number of queued output bytes at which input resumes: 256 KiB. */
+	public static final long DEFAULT_OUTPUT_LOW_WATER_MARK = 256 * 1024;
+
+	/**
+	 * The default number of queued output bytes above which a connection is closed: 64
+	 * MiB.
+	 */
+	public static final long DEFAULT_OUTPUT_LIMIT = 64 * 1024 * 1024;
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+	private final NioCore core;
+
+	private NioImplementation(Builder builder) {
+		this.core = new NioCore(builder.name, builder.loops, builder.daemon, true,
+				new OutputLimits(builder.highWaterMark, builder.lowWaterMark, builder.limit));
+	}
+
+	/**
+	 * Returns a builder with the defaults: name {@code "ngi"}, one loop, daemon threads.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the process-wide default implementation, created on first use: name
+	 * {@code "ngi"}, one daemon loop. It is never closed; do not close it.
+	 * @return the shared implementation
+	 */
+	public static NioImplementation shared() {
+		return Shared.INSTANCE;
+	}
+
+	/**
+	 * Starts connecting on a loop thread; the outcome goes to {@code handler} on that
+	 * thread. A refused connect gives {@code failedConnect("ECONNREFUSED")} and one WARN
+	 * log line.
+	 * @throws IllegalStateException if this implementation is closed
+	 */
+	@Override
+	public void connect(SocketAddress address, ClientConnectHandler handler) {
+		this.core.connect(address, handler);
+	}
+
+	/**
+	 * Binds in the caller's thread and returns the listener; accepting happens on a loop.
+	 * {@code null} binds an ephemeral port on the loopback address. Accepted connections
+	 * have {@code TCP_NODELAY} on; a connection beyond
+	 * {@link ListenOptions#maxConnections()} is accepted and closed at once, with a WARN
+	 * log line.
+	 * @throws io.ngi.NgiException if the address cannot be bound; nothing stays open
+	 * @throws IllegalStateException if this implementation is closed
+	 */
+	@Override
+	public Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {
+		return this.core.listen(address, server, options);
+	}
+
+	/**
+	 * Sends one datagram in the caller's thread; failures are logged, not thrown.
+	 * @throws IllegalStateException if this implementation is closed
+	 */
+	@Override
+	public void sendUdp(SocketAddress address, byte[] message) {
+		this.core.sendUdp(address, message);
+	}
+
+	/**
+	 * Binds in the caller's thread; datagrams go to the handler on a loop thread.
+	 * @throws io.ngi.NgiException if the address cannot be bound; nothing stays open
+	 * @throws IllegalStateException if this implementation is closed
+	 */
+	@Override
+	public UdpListener listenUdp(@Nullable SocketAddress address, UdpHandler handler, ListenOptions options) {
+		return this.core.listenUdp(address, handler, options);
+	}
+
+	/**
+	 * Waits until no listener, connection or pending connect remains and every loop
+	 * thread has ended (zc.ngi's {@code wait}). Must not be called on a loop thread.
+	 * @param timeout how long to wait
+	 * @throws NgiTimeoutException if work remains after {@code timeout}
+	 */
+	public void awaitIdle(Duration timeout) {
+		this.core.awaitIdle(timeout);
+	}
+
+	/**
+	 * Closes every listener and connection (server handlers get
+	 * {@code handleClose(connection, "stopped")}, pending connects get
+	 * {@code failedConnect("stopped")}) and waits for the loop threads to end. Afterwards
+	 * {@code connect}, {@code listen} and the others throw {@link IllegalStateException}.
+	 * Idempotent. Called on a loop thread it does not wait for that thread.
+	 */
+	@Override
+	public void close() {
+		this.core.close(CLOSE_TIMEOUT);
+	}
+
+	/**
+	 * Returns whether this implementation was closed.
+	 * @return whether {@link #close()} was called
+	 */
+	public boolean isClosed() {
+		return this.core.isClosed();
+	}
+
+	/**
+	 * Returns how many times a loop thread died of an unexpected error (the loop restarts
+	 * on new work, but channels it served may be stuck). Thread-safe.
+	 * @return the number of loop deaths, 0 when healthy
+	 */
+	public int deadLoops() {
+		return this.core.deadLoops();
+	}
+
+	/**
+	 * Returns whether no loop thread died unexpectedly.
+	 * @return {@code deadLoops() == 0}
+	 */
+	public boolean isHealthy() {
+		return deadLoops() == 0;
+	}
+
+	/**
+	 * Returns the name; loop threads are named {@code <name>-1} to {@code <name>-N}.
+	 * @return the name
+	 */
+	public String name() {
+		return this.core.name();
+	}
+
+	/**
+	 * Returns the number of event loops.
+	 * @return the number of loops
+	 */
+	public int loops() {
+		return this.core.loops().length;
+	}
+
+	NioCore core() {
+		return this.core;
+	}
+
+	@Override
+	public String toString() {
+		return "NioImplementation[" + this.core.name() + ", loops=" + loops() + "]";
+	}
+
+	/**
+	 * Builds a {@link NioImplementation}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private String name = "ngi";
+
+		private int loops = 1;
+
+		private boolean daemon = true;
+
+		private long highWaterMark = DEFAULT_OUTPUT_HIGH_WATER_MARK;
+
+		private long lowWaterMark = DEFAULT_OUTPUT_LOW_WATER_MARK;
+
+		private long limit = DEFAULT_OUTPUT_LIMIT;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the name; loop threads are named {@code <name>-N}.
+		 * @param name the name, not blank
+		 * @return this builder
+		 */
+		public Builder name(String name) {
+			Objects.requireNonNull(name, "name");
+			if (name.isBlank()) {
+				throw new IllegalArgumentException("name must not be blank: '" + name + "'");
+			}
+			this.name = name;
+			return this;
+		}
+
+		/**
+		 * Sets the number of event loops, each with its own selector and thread.
+		 * @param loops the number, &gt; 0 (default 1)
+		 * @return this builder
+		 */
+		public Builder loops(int loops) {
+			if (loops <= 0) {
+				throw new IllegalArgumentException("loops must be > 0: " + loops);
+			}
+			this.loops = loops;
+			return this;
+		}
+
+		/**
+		 * Sets whether loop threads are daemon threads.
+		 * @param daemon {@code true} (the default) not to keep the JVM alive
+		 * @return this builder
+		 */
+		public Builder daemon(boolean daemon) {
+			this.daemon = daemon;
+			return this;
+		}
+
+		/**
+		 * Sets the queued output above which a connection's input is paused.
+		 * @param bytes the mark, &gt; the low-water mark (default 1 MiB)
+		 * @return this builder
+		 */
+		public Builder outputHighWaterMark(long bytes) {
+			this.highWaterMark = bytes;
+			return this;
+		}
+
+		/**
+		 * Sets the queued output at or below which a paused connection's input resumes.
+		 * @param bytes the mark, &gt;= 0 (default 256 KiB)
+		 * @return this builder
+		 */
+		public Builder outputLowWaterMark(long bytes) {
+			this.lowWaterMark = bytes;
+			return this;
+		}
+
+		/**
+		 * Sets the queued output above which a connection is closed.
+		 * @param bytes the limit, &gt;= the high-water mark (default 64 MiB)
+		 * @return this builder
+		 */
+		public Builder outputLimit(long bytes) {
+			this.limit = bytes;
+			return this;
+		}
+
+		/**
+		 * Builds the implementation; no thread starts until it gets work.
+		 * @return the implementation
+		 * @throws IllegalArgumentException if the output bounds are inconsistent
+		 */
+		public NioImplementation build() {
+			return new NioImplementation(this);
+		}
+
+	}
+
+	private static final class Shared {
+
+		static final NioImplementation INSTANCE = builder().name("ngi").build();
+
+	}
+
+}

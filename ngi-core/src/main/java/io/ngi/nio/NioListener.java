@@ -1,0 +1,277 @@
+package io.ngi.nio;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.ngi.Connection;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.ListenerObserver;
+import io.ngi.Server;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP or Unix domain socket listener. It accepts on its own loop and hands each
+ * connection to the next loop of the implementation, round-robin.
+ */
+final class NioListener implements Listener, Selectable {
+
+	private static final Logger logger = LoggerFactory.getLogger(NioListener.class);
+
+	private static final int MAX_ACCEPTS_PER_EVENT = 64;
+
+	private final NioCore core;
+
+	private final EventLoop loop;
+
+	private final ServerSocketChannel channel;
+
+	private final SocketAddress address;
+
+	private final Server server;
+
+	private final ListenOptions options;
+
+	private final ListenerObserver observer;
+
+	private final Set<NioConnection> connections = ConcurrentHashMap.newKeySet();
+
+	private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+	private volatile boolean open = true;
+
+	private @Nullable SelectionKey key;
+
+	private boolean channelClosed;
+
+	NioListener(NioCore core, EventLoop loop, ServerSocketChannel channel, SocketAddress address, Server server,
+			ListenOptions options) {
+		this.core = core;
+		this.loop = loop;
+		this.channel = channel;
+		this.address = address;
+		this.server = server;
+		this.options = options;
+		this.observer = options.observer();
+	}
+
+	/** Registers for accepts; on the loop thread. */
+	void register() {
+		if (this.channelClosed) {
+			return;
+		}
+		try {
+			this.key = this.loop.register(this.channel, SelectionKey.OP_ACCEPT, this);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.error("registering {} failed", this, ex);
+			closeChannel();
+		}
+	}
+
+	@Override
+	public void ready(SelectionKey selected) {
+		for (int i = 0; i < MAX_ACCEPTS_PER_EVENT && !this.channelClosed; i++) {
+			SocketChannel accepted;
+			try {
+				accepted = this.channel.accept();
+			}
+			catch (IOException ex) {
+				logger.error("accept failed on {}: {}", this, ex.toString());
+				return;
+			}
+			if (accepted == null) {
+				return;
+			}
+			accepted(accepted);
+		}
+	}
+
+	private void accepted(SocketChannel accepted) {
+		if (!this.open) {
+			closeQuietly(accepted);
+			return;
+		}
+		SocketAddress peer;
+		try {
+			accepted.configureBlocking(false);
+			if (!(this.address instanceof UnixDomainSocketAddress)) {
+				accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+			}
+			peer = accepted.getRemoteAddress();
+		}
+		catch (IOException ex) {
+			logger.warn("setting up a connection accepted by {} failed: {}", this, ex.toString());
+			closeQuietly(accepted);
+			return;
+		}
+		if (this.connections.size() >= this.options.maxConnections()) {
+			logger.warn("{} has reached its limit of {} connections; closing the connection from {}", this,
+					this.options.maxConnections(), peer);
+			closeQuietly(accepted);
+			return;
+		}
+		EventLoop target = this.core.next();
+		NioConnection connection = new NioConnection(target, accepted, this, this.observer,
+				(peer != null) ? peer : this.address, this.core.limits());
+		this.connections.add(connection);
+		this.observer.connectionOpened();
+		if (target == this.loop) {
+			connection.startServer(this.server);
+		}
+		else {
+			target.execute(() -> connection.startServer(this.server));
+		}
+	}
+
+	private static void closeQuietly(SocketChannel accepted) {
+		try {
+			accepted.close();
+		}
+		catch (IOException ex) {
+			logger.debug("closing {} failed", accepted, ex);
+		}
+	}
+
+	/**
+	 * Forgets a connection that closed. Any thread.
+	 * @param connection the connection
+	 */
+	void closed(NioConnection connection) {
+		if (this.connections.remove(connection)) {
+			this.observer.connectionClosed();
+			if (!this.open && this.connections.isEmpty()) {
+				this.stopped.complete(null);
+			}
+		}
+	}
+
+	@Override
+	public SocketAddress address() {
+		return this.address;
+	}
+
+	@Override
+	public Collection<Connection> connections() {
+		return List.copyOf(this.connections);
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public void close() {
+		stopAccepting();
+		for (NioConnection connection : this.connections) {
+			connection.stopFromListener();
+		}
+	}
+
+	@Override
+	public CompletableFuture<Void> stop() {
+		stopAccepting();
+		if (this.connections.isEmpty()) {
+			this.stopped.complete(null);
+		}
+		return this.stopped.copy();
+	}
+
+	@Override
+	public boolean closeWait(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout");
+		if (this.loop.inLoop()) {
+			throw new IllegalStateException("closeWait would block the loop thread of " + this);
+		}
+		CompletableFuture<Void> done = stop();
+		try {
+			done.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			logger.info("{}: {} connections still open after {}; closing them", this, this.connections.size(), timeout);
+			close();
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close();
+			return false;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("stop of " + this + " failed", ex);
+		}
+	}
+
+	private void stopAccepting() {
+		if (this.open) {
+			this.open = false;
+			if (this.loop.inLoop()) {
+				closeChannel();
+			}
+			else {
+				this.loop.execute(this::closeChannel);
+			}
+		}
+	}
+
+	private void closeChannel() {
+		if (this.channelClosed) {
+			return;
+		}
+		this.channelClosed = true;
+		if (this.key != null) {
+			this.key.cancel();
+			this.loop.deregistered();
+		}
+		try {
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			logger.warn("closing {} failed", this, ex);
+		}
+		if (this.address instanceof UnixDomainSocketAddress unix) {
+			try {
+				Files.deleteIfExists(unix.getPath());
+			}
+			catch (IOException ex) {
+				logger.warn("deleting the socket file of {} failed", this, ex);
+			}
+		}
+		logger.debug("{} closed", this);
+	}
+
+	@Override
+	public void shutdown() {
+		this.open = false;
+		closeChannel();
+		if (this.connections.isEmpty()) {
+			this.stopped.complete(null);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "NioListener[" + this.address + "]";
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.ngi.nio;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+
+import io.ngi.ListenOptions;
+import io.ngi.ListenerObserver;
+import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A UDP listener: each datagram, truncated to the buffer size, goes to the handler on the
+ * loop thread. A failing handler is logged and the listener keeps receiving (zc.ngi
+ * closes the listener instead; one bad datagram should not stop a service).
+ */
+final class NioUdpListener implements UdpListener, Selectable {
+
+	private static final Logger logger = LoggerFactory.getLogger(NioUdpListener.class);
+
+	private static final int MAX_DATAGRAMS_PER_EVENT = 64;
+
+	private final EventLoop loop;
+
+	private final DatagramChannel channel;
+
+	private final SocketAddress address;
+
+	private final UdpHandler handler;
+
+	private final ListenerObserver observer;
+
+	private final ByteBuffer buffer;
+
+	private volatile boolean open = true;
+
+	private @Nullable SelectionKey key;
+
+	private boolean channelClosed;
+
+	NioUdpListener(EventLoop loop, DatagramChannel channel, SocketAddress address, UdpHandler handler,
+			ListenOptions options) {
+		this.loop = loop;
+		this.channel = channel;
+		this.address = address;
+		this.handler = handler;
+		this.observer = options.observer();
+		this.buffer = ByteBuffer.allocateDirect(options.udpBufferSize());
+	}
+
+	/** Registers for reads; on the loop thread. */
+	void register() {
+		if (this.channelClosed) {
+			return;
+		}
+		try {
+			this.key = this.loop.register(this.channel, SelectionKey.OP_READ, this);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.error("registering {} failed", this, ex);
+			closeChannel();
+		}
+	}
+
+	@Override
+	public void ready(SelectionKey selected) {
+		for (int i = 0; i < MAX_DATAGRAMS_PER_EVENT && !this.channelClosed; i++) {
+			this.buffer.clear();
+			SocketAddress source;
+			try {
+				source = this.channel.receive(this.buffer);
+			}
+			catch (IOException ex) {
+				logger.warn("receive failed on {}: {}", this, ex.toString());
+				return;
+			}
+			if (source == null) {
+				return;
+			}
+			this.buffer.flip();
+			byte[] message = new byte[this.buffer.remaining()];
+			this.buffer.get(message);
+			this.observer.datagramReceived(message.length);
+			try {
+				this.handler.handle(source, message);
+			}
+			catch (Exception ex) {
+				logger.error("UDP handler failed on {} for a datagram from {}", this, source, ex);
+				this.observer.handlerFailed(ex);
+				this.loop.handlerFailed(ex);
+			}
+		}
+	}
+
+	@Override
+	public SocketAddress address() {
+		return this.address;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public void close() {
+		if (this.open) {
+			this.open = false;
+			if (this.loop.inLoop()) {
+				closeChannel();
+			}
+			else {
+				this.loop.execute(this::closeChannel);
+			}
+		}
+	}
+
+	private void closeChannel() {
+		if (this.channelClosed) {
+			return;
+		}
+		this.channelClosed = true;
+		if (this.key != null) {
+			this.key.cancel();
+			this.loop.deregistered();
+		}
+		try {
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			logger.warn("closing {} failed", this, ex);
+		}
+	}
+
+	@Override
+	public void shutdown() {
+		this.open = false;
+		closeChannel();
+	}
+
+	@Override
+	public String toString() {
+		return "NioUdpListener[" + this.address + "]";
+	}
+
+}

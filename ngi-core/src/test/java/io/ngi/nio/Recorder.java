@@ -1,0 +1,82 @@
+package io.ngi.nio;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.Connection;
+import io.ngi.ConnectionHandler;
+
+/**
+ * A client handler for tests: records the connection, the input, the close reason and a
+ * failed connect. Thread-safe.
+ */
+final class Recorder implements ClientConnectHandler, ConnectionHandler {
+
+	final CompletableFuture<Connection> connection = new CompletableFuture<>();
+
+	final CompletableFuture<String> closed = new CompletableFuture<>();
+
+	final CompletableFuture<String> failed = new CompletableFuture<>();
+
+	final List<String> threads = new CopyOnWriteArrayList<>();
+
+	private final ByteArrayOutputStream input = new ByteArrayOutputStream();
+
+	private final byte[] onConnect;
+
+	Recorder() {
+		this(new byte[0]);
+	}
+
+	Recorder(byte[] onConnect) {
+		this.onConnect = onConnect;
+	}
+
+	@Override
+	public void connected(Connection connection) {
+		connection.setHandler(this);
+		if (this.onConnect.length > 0) {
+			connection.write(this.onConnect);
+		}
+		this.connection.complete(connection);
+	}
+
+	@Override
+	public void failedConnect(String reason) {
+		this.failed.complete(reason);
+	}
+
+	@Override
+	public void handleInput(Connection connection, byte[] data) {
+		this.threads.add(Thread.currentThread().getName());
+		synchronized (this.input) {
+			this.input.write(data, 0, data.length);
+		}
+	}
+
+	@Override
+	public void handleClose(Connection connection, String reason) {
+		this.closed.complete(reason);
+	}
+
+	int size() {
+		synchronized (this.input) {
+			return this.input.size();
+		}
+	}
+
+	byte[] bytes() {
+		synchronized (this.input) {
+			return this.input.toByteArray();
+		}
+	}
+
+	String text() {
+		return new String(bytes(), StandardCharsets.UTF_8);
+	}
+
+}
