@@ -2,7 +2,6 @@ package io.ngi.benchmarks;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -133,9 +132,9 @@ final class LoadClient {
 			try {
 				for (int i = 0; i < spec.connections(); i++) {
 					DatagramChannel channel = DatagramChannel.open();
-					UdpEchoSocket socket = new UdpEchoSocket(channel, spec, histogram);
+					UdpEchoSocket socket = new UdpEchoSocket(channel, address, spec, histogram);
 					sockets.add(socket);
-					channel.connect(address);
+					channel.bind(new InetSocketAddress(address.getAddress(), 0));
 					channel.configureBlocking(false);
 					channel.register(selector, SelectionKey.OP_READ, socket);
 				}
@@ -443,6 +442,8 @@ final class LoadClient {
 
 		final DatagramChannel channel;
 
+		private final InetSocketAddress server;
+
 		private final int window;
 
 		private final Histogram histogram;
@@ -455,8 +456,9 @@ final class LoadClient {
 
 		private long lastProgress;
 
-		UdpEchoSocket(DatagramChannel channel, LoadSpec spec, Histogram histogram) {
+		UdpEchoSocket(DatagramChannel channel, InetSocketAddress server, LoadSpec spec, Histogram histogram) {
 			this.channel = channel;
+			this.server = server;
 			this.window = spec.window();
 			this.histogram = histogram;
 			this.out = ByteBuffer.allocateDirect(spec.size());
@@ -468,7 +470,7 @@ final class LoadClient {
 			for (int i = 0; i < count; i++) {
 				this.out.clear();
 				this.out.putLong(0, now);
-				this.channel.write(this.out);
+				this.channel.send(this.out, this.server);
 				this.inFlight++;
 			}
 			this.lastProgress = now;
@@ -478,14 +480,7 @@ final class LoadClient {
 			int done = 0;
 			while (true) {
 				this.in.clear();
-				int n;
-				try {
-					n = this.channel.read(this.in);
-				}
-				catch (PortUnreachableException ex) {
-					return done;
-				}
-				if (n <= 0) {
+				if (this.channel.receive(this.in) == null) {
 					break;
 				}
 				this.histogram.recordValue(Math.min(MAX_LATENCY, Math.max(0, now - this.in.getLong(0))));

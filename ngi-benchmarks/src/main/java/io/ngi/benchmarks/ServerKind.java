@@ -17,6 +17,25 @@ enum ServerKind {
 		}
 	},
 
+	NGI_NIO("ngi-nio", "NGI NIO, event handler, 1 loop") {
+		@Override
+		EchoServer start() {
+			return NgiEchoServer.start(false);
+		}
+	},
+
+	NGI_IMPERATIVE("ngi-imperative", "NGI NIO, imperative handler, 1 loop") {
+		@Override
+		EchoServer start() {
+			return NgiEchoServer.start(true);
+		}
+
+		@Override
+		boolean hasUdp() {
+			return false;
+		}
+	},
+
 	BLOCKING("blocking", "blocking, thread per connection") {
 		@Override
 		EchoServer start() throws Exception {
