@@ -49,6 +49,7 @@ final class ServerProcess implements AutoCloseable {
 	static ServerProcess start(ServerKind kind, List<String> jvmArgs) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 		command.addAll(jvmArgs);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
