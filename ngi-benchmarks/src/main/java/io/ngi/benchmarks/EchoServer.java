@@ -1,5 +1,7 @@
 package io.ngi.benchmarks;
 
+import java.io.IOException;
+
 /**
  * A running echo server on loopback: TCP and UDP echo on ephemeral ports.
  */
@@ -19,9 +21,9 @@ interface EchoServer extends AutoCloseable {
 
 	/**
 	 * Stops the server and releases its threads and sockets.
-	 * @throws Exception if stopping fails
+	 * @throws IOException if closing a socket fails
 	 */
 	@Override
-	void close() throws Exception;
+	void close() throws IOException;
 
 }

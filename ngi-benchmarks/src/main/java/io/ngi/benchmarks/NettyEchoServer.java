@@ -69,10 +69,10 @@ final class NettyEchoServer implements EchoServer {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
-		this.tcp.close().sync();
-		this.udp.close().sync();
-		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+	public void close() {
+		this.tcp.close().syncUninterruptibly();
+		this.udp.close().syncUninterruptibly();
+		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
 	@Sharable

@@ -152,7 +152,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		try {
 			this.commands.write("exit\n");
 			this.commands.flush();
@@ -160,8 +160,14 @@ final class ServerProcess implements AutoCloseable {
 		catch (IOException ex) {
 			// Already gone: nothing to stop.
 		}
-		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
 		}
 	}
 
