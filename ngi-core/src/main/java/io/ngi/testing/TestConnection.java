@@ -40,7 +40,8 @@ import io.ngi.ConnectionHandler;
  * {@link TestingImplementation#rethrowHandlerErrors()}), closes the connection, and the
  * handler then gets {@code handleClose} with {@code "handle_input error"} or
  * {@code "handle_exception error"}; exceptions from {@code handleClose} are logged,
- * recorded and swallowed.</li>
+ * recorded and swallowed. An {@link Error}, such as a failed assertion inside a test
+ * handler, is not caught: it propagates to the caller, failing the test at once.</li>
  * </ul>
  * {@code write} copies the array before the peer's handler sees it.
  * <p>

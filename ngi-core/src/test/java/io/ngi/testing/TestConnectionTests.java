@@ -284,6 +284,25 @@ class TestConnectionTests {
 	}
 
 	@Test
+	void anErrorInAHandlerPropagatesToTheCallerAndLaterEventsStillArrive() {
+		TestConnection connection = new TestConnection();
+		List<String> got = new ArrayList<>();
+		connection.setHandler((c, data) -> {
+			String text = new String(data, StandardCharsets.ISO_8859_1);
+			if (text.equals("boom")) {
+				throw new AssertionError("assertion in handler");
+			}
+			got.add(text);
+		});
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> connection.peer().write("boom"))
+			.isInstanceOf(AssertionError.class)
+			.hasMessage("assertion in handler");
+		connection.peer().write("after");
+		assertThat(got).containsExactly("after");
+		assertThat(connection.implementation().handlerErrors()).isEmpty();
+	}
+
+	@Test
 	void testExceptionIsDeliveredToHandleException() {
 		TestConnection connection = new TestConnection();
 		connection.peer().testException(new IOException("boom"));

@@ -184,6 +184,32 @@ class TestListenerTests {
 	}
 
 	@Test
+	void serverThatSetAHandlerAndThenFailedTellsItServerError() {
+		List<String> events = new ArrayList<>();
+		RuntimeException failure = new RuntimeException("late failure");
+		TestListener listener = this.implementation.listen(this.address, (connection) -> {
+			connection.setHandler(new ConnectionHandler() {
+				@Override
+				public void handleInput(Connection c, byte[] data) {
+				}
+
+				@Override
+				public void handleClose(Connection c, String reason) {
+					events.add(reason);
+				}
+			});
+			connection.write("hello");
+			throw failure;
+		});
+		TestConnection client = listener.connect();
+		assertThat(events).containsExactly("server error");
+		assertThat(client.output()).isEqualTo("-> 'hello'\n-> CLOSE");
+		assertThat(listener.connections()).isEmpty();
+		assertThat(this.implementation.takeHandlerErrors()).containsExactly(failure);
+		listener.close();
+	}
+
+	@Test
 	void maxConnectionsRefusesExcessConnects() {
 		TestListener listener = this.implementation.listen(this.address, echo(),
 				ListenOptions.builder().maxConnections(1).build());
