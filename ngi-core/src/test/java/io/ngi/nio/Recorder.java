@@ -22,11 +22,15 @@ final class Recorder implements ClientConnectHandler, ConnectionHandler {
 
 	final CompletableFuture<String> failed = new CompletableFuture<>();
 
+	final CompletableFuture<byte[]> firstInput = new CompletableFuture<>();
+
 	final List<String> threads = new CopyOnWriteArrayList<>();
 
 	private final ByteArrayOutputStream input = new ByteArrayOutputStream();
 
 	private final byte[] onConnect;
+
+	volatile int sizeAtClose = -1;
 
 	Recorder() {
 		this(new byte[0]);
@@ -56,10 +60,12 @@ final class Recorder implements ClientConnectHandler, ConnectionHandler {
 		synchronized (this.input) {
 			this.input.write(data, 0, data.length);
 		}
+		this.firstInput.complete(data);
 	}
 
 	@Override
 	public void handleClose(Connection connection, String reason) {
+		this.sizeAtClose = size();
 		this.closed.complete(reason);
 	}
 
