@@ -47,6 +47,8 @@ public final class Lines extends AbstractAdapter {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	private static final int RETAINED_BUFFER = 4096;
+
 	private final int maxLineLength;
 
 	/** The start of a line not yet terminated: {@code pending[0, pendingLength)}. */
@@ -81,7 +83,8 @@ public final class Lines extends AbstractAdapter {
 	/**
 	 * Returns an imperative handler whose body reads lines: each {@code input.next()}
 	 * returns one line without its {@code '\n'}, and the body's connection is a
-	 * {@code Lines} adapter.
+	 * {@code Lines} adapter with the default maximum line length (for another, use
+	 * {@code Imperative.handler(connection -> new Lines(connection, max), body)}).
 	 *
 	 * {@snippet :
 	 * Server hello = Lines.handler((connection, input) -> {
@@ -156,7 +159,10 @@ public final class Lines extends AbstractAdapter {
 				line = Arrays.copyOf(this.pending, length);
 				System.arraycopy(data, start, line, this.pendingLength, newline - start);
 				this.pendingLength = 0;
-				this.pending = EMPTY;
+				if (this.pending.length > RETAINED_BUFFER) {
+					// Keep a small buffer for the next partial line, not a long line's.
+					this.pending = EMPTY;
+				}
 			}
 			start = newline + 1;
 			handler().handleInput(this, line);
@@ -188,6 +194,15 @@ public final class Lines extends AbstractAdapter {
 		this.pending = EMPTY;
 		this.pendingLength = 0;
 		closeForFraming(LINE_TOO_LONG);
+	}
+
+	/**
+	 * Returns the capacity of the partial-line buffer, for tests: it never exceeds the
+	 * maximum line length.
+	 * @return the buffer capacity in bytes
+	 */
+	int bufferCapacity() {
+		return this.pending.length;
 	}
 
 	private static int indexOf(byte[] data, int start, int end) {

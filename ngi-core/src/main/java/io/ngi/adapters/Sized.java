@@ -103,7 +103,9 @@ public final class Sized extends AbstractAdapter {
 	/**
 	 * Returns an imperative handler whose body reads records: each {@code input.next()}
 	 * returns one payload, and the body's connection is a {@code Sized} adapter whose
-	 * {@code write} frames its argument.
+	 * {@code write} frames its argument, with the default maximum payload length (for
+	 * another, use
+	 * {@code Imperative.handler(connection -> new Sized(connection, max), body)}).
 	 * @param body the body, run once per connection
 	 * @return a server and client connect handler
 	 */
@@ -229,6 +231,15 @@ public final class Sized extends AbstractAdapter {
 		}
 		this.payload = new byte[length];
 		this.payloadFill = 0;
+	}
+
+	/**
+	 * Returns the capacity of the payload buffer, for tests.
+	 * @return the length of the payload being read, 0 while reading a length
+	 */
+	int bufferCapacity() {
+		byte[] current = this.payload;
+		return (current != null) ? current.length : 0;
 	}
 
 	private static int readInt(byte[] data, int offset) {

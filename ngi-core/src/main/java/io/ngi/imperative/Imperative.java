@@ -31,8 +31,10 @@ import io.ngi.Server;
  * for long other than in {@code next()}: the implementation waits for it.
  * <ul>
  * <li>{@link #connected} runs the body up to its first {@code next()} (writes it makes
- * there go out before the handler is installed), then installs the handler. An exception
- * thrown there propagates to the caller, which closes the connection.</li>
+ * there go out before the handler is installed), then installs the handler. A body that
+ * returns before its first {@code next()} closes the connection and never gets a handler
+ * installed. An exception thrown there propagates to the caller, which closes the
+ * connection.</li>
  * <li>Input: {@code next()} returns the bytes.</li>
  * <li>A close (peer, network, listener stop, framing adapter): {@code next()} throws
  * {@link ConnectionClosedException} with the reason, on that and every later call; the
@@ -47,6 +49,12 @@ import io.ngi.Server;
  * body still waiting when its connection is closed by this side, from outside the body,
  * is not told (this side's handler never is, see {@link Connection#close()}), so a body
  * that closes its connection should return rather than call {@code next()} again.
+ * <p>
+ * A hand-off parks the waiting thread ({@code LockSupport}), after an optional spin tuned
+ * by the system properties {@code ngi.imperative.spins} (caller side, 0 by default) and
+ * {@code ngi.imperative.body-spins} (body side, 0); the system property
+ * {@code ngi.imperative.platform-threads=true} forces platform threads on JDK 21 and
+ * later.
  * <p>
  * Instances are immutable and thread-safe; one serves any number of connections.
  */

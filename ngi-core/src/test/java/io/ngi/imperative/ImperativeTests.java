@@ -1,0 +1,232 @@
+package io.ngi.imperative;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectionFailedException;
+import io.ngi.testing.TestConnection;
+import io.ngi.testing.TestListener;
+import io.ngi.testing.TestingImplementation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imperative handlers on the testing implementation (zc.ngi behaviour 4.2).
+ */
+class ImperativeTests {
+
+	private static final int CONNECTIONS = Integer.getInteger("ngi.test.imperative.connections", 10_000);
+
+	private final TestingImplementation implementation = new TestingImplementation();
+
+	private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+	@AfterEach
+	void noOpenConnections() {
+		this.implementation.assertNoOpenConnections();
+	}
+
+	@Test
+	void peerCloseIsThrownIntoTheBodyWithItsReason() {
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			try {
+				input.next();
+			}
+			catch (ConnectionClosedException ex) {
+				this.events.add("closed: " + ex.getMessage());
+			}
+		}));
+		listener.connect().close();
+		assertThat(this.events).containsExactly("closed: closed");
+		listener.close();
+	}
+
+	@Test
+	void listenerCloseIsThrownIntoTheBodyAsStopped() {
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			try {
+				input.next();
+			}
+			catch (ConnectionClosedException ex) {
+				this.events.add("closed: " + ex.reason());
+			}
+		}));
+		TestConnection client = listener.connect();
+		listener.close();
+		assertThat(this.events).containsExactly("closed: stopped");
+		assertThat(client.output()).isEqualTo("-> CLOSE");
+	}
+
+	@Test
+	void bodyEndClosesTheConnection() {
+		TestListener listener = listen(Imperative.handler((c, input) -> c.write("echo " + text(input.next()))));
+		TestConnection client = listener.connect();
+		client.write("hi");
+		assertThat(client.output()).isEqualTo("-> 'echo hi'\n-> CLOSE");
+		assertThat(client.isOpen()).isFalse();
+		listener.close();
+	}
+
+	@Test
+	void bodyThrowingClosesAsAHandlerError() {
+		IllegalStateException failure = new IllegalStateException("cannot parse");
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			input.next();
+			throw failure;
+		}));
+		TestConnection client = listener.connect();
+		client.write("garbage");
+		assertThat(client.output()).isEqualTo("-> CLOSE");
+		assertThat(this.implementation.takeHandlerErrors()).containsExactly(failure);
+		listener.close();
+	}
+
+	@Test
+	void writeLinesFailureIsRethrownFromNextAndCatchableByTheBody() {
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			input.next();
+			c.writeLines(() -> new Iterator<byte[]>() {
+
+				private boolean first = true;
+
+				@Override
+				public boolean hasNext() {
+					return true;
+				}
+
+				@Override
+				public byte[] next() {
+					if (this.first) {
+						this.first = false;
+						return "partial".getBytes(StandardCharsets.UTF_8);
+					}
+					throw new IllegalStateException("out of data");
+				}
+
+			});
+			try {
+				input.next();
+			}
+			catch (IllegalStateException ex) {
+				c.write("caught " + ex.getMessage());
+			}
+			c.write("then " + text(input.next()));
+		}));
+		TestConnection client = listener.connect();
+		client.write("go");
+		assertThat(client.output()).isEqualTo("-> 'partial'\n-> 'caught out of data'");
+		client.write("more");
+		assertThat(client.output()).isEqualTo("-> 'then more'\n-> CLOSE");
+		listener.close();
+	}
+
+	@Test
+	void writeLinesFailureNotCaughtClosesAsAHandlerError() {
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			input.next();
+			c.writeLines(() -> {
+				throw new IllegalStateException("no iterator");
+			});
+			input.next();
+		}));
+		TestConnection client = listener.connect();
+		client.write("go");
+		assertThat(client.output()).isEqualTo("-> CLOSE");
+		assertThat(this.implementation.takeHandlerErrors()).singleElement()
+			.satisfies((error) -> assertThat(error).hasMessage("no iterator"));
+		listener.close();
+	}
+
+	@Test
+	void failedConnectThrowsConnectionFailed() {
+		this.implementation.connect(TestingImplementation.address("nowhere"),
+				Imperative.handler((c, input) -> input.next()));
+		assertThat(this.implementation.takeHandlerErrors()).singleElement()
+			.satisfies((error) -> assertThat(error).isInstanceOf(ConnectionFailedException.class)
+				.hasMessage("no such server"));
+	}
+
+	@Test
+	void clientBodyTalksToAServer() {
+		TestListener listener = listen(
+				(connection) -> connection.setHandler((c, data) -> c.write("re: " + text(data))));
+		ClientConnectHandler client = Imperative.handler((c, input) -> {
+			c.write("question");
+			this.events.add(text(input.next()));
+		});
+		this.implementation.connect(listener.address(), client);
+		assertThat(this.events).containsExactly("re: question");
+		assertThat(listener.connections()).isEmpty();
+		listener.close();
+	}
+
+	@Test
+	void manyConnectionsOpenedAndClosedLeaveNoLiveBodyThread() throws InterruptedException {
+		ConcurrentLinkedQueue<Thread> threads = new ConcurrentLinkedQueue<>();
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			threads.add(Thread.currentThread());
+			while (true) {
+				c.write(input.next());
+			}
+		}));
+		for (int i = 0; i < CONNECTIONS; i++) {
+			TestConnection client = listener.connect();
+			client.write("x");
+			if (i % 2 == 0) {
+				client.close();
+			}
+			else {
+				// The body waits in next() while the network drops its connection.
+				client.peer().testClose("network down");
+				client.close();
+			}
+		}
+		listener.close();
+		assertThat(threads).hasSize(CONNECTIONS);
+		for (Thread thread : threads) {
+			thread.join(Duration.ofSeconds(10).toMillis());
+			assertThat(thread.isAlive()).as("body thread %s alive", thread).isFalse();
+		}
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> thread.getName().startsWith("ngi-imperative-") && threads.contains(thread));
+		assertThat(this.implementation.handlerErrors()).isEmpty();
+	}
+
+	@Test
+	void bodyThreadIsVirtualWhenTheJdkHasVirtualThreads() throws Exception {
+		boolean virtualAvailable = Runtime.version().feature() >= 21;
+		List<Boolean> virtual = new ArrayList<>();
+		TestListener listener = listen(
+				Imperative.handler((c, input) -> virtual.add(isVirtual(Thread.currentThread()))));
+		listener.connect();
+		assertThat(virtual).containsExactly(virtualAvailable && !Boolean.getBoolean(BodyThreads.PLATFORM_PROPERTY));
+		listener.close();
+	}
+
+	private static boolean isVirtual(Thread thread) throws ReflectiveOperationException {
+		try {
+			return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
+	private TestListener listen(io.ngi.Server server) {
+		return this.implementation.listen(null, server);
+	}
+
+	static String text(byte[] data) {
+		return new String(data, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.ngi.imperative;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.ngi.Connection;
+import io.ngi.ConnectionHandler;
+import io.ngi.Listener;
+
+/**
+ * A bare connection for driving a handler by hand: records what is written and the
+ * handler set, delivers nothing by itself.
+ */
+final class RecordingConnection implements Connection {
+
+	final List<String> written = new ArrayList<>();
+
+	@Nullable ConnectionHandler handler;
+
+	boolean open = true;
+
+	@Override
+	public void write(byte[] data) {
+		if (!this.open) {
+			throw new IllegalStateException("write called on closed connection");
+		}
+		this.written.add(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1));
+	}
+
+	@Override
+	public void writeLines(Iterable<byte[]> data) {
+		data.forEach(this::write);
+	}
+
+	@Override
+	public void close() {
+		if (this.open) {
+			this.open = false;
+			this.written.add("CLOSE");
+		}
+	}
+
+	@Override
+	public void setHandler(ConnectionHandler handler) {
+		this.handler = handler;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public SocketAddress peerAddress() {
+		return InetSocketAddress.createUnresolved("peer", 1);
+	}
+
+	@Override
+	public @Nullable Listener listener() {
+		return null;
+	}
+
+	ConnectionHandler handler() {
+		ConnectionHandler current = this.handler;
+		if (current == null) {
+			throw new IllegalStateException("no handler set");
+		}
+		return current;
+	}
+
+}
