@@ -135,10 +135,10 @@ final class Report {
 					.append(" | p50 (us) | p99 (us) | p99.9 (us) | server CPU (%) | server CPU per msg (us) | RSS (MB)")
 					.append(" | peak RSS (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 				for (Row row : rows) {
-					out.append(
-							String.format(Locale.ROOT, "| %s | %,.0f | %.2fx | %s | %s | %s | %.0f | %.0f | %.0f |%n",
-									row.server().label(), row.rate(), row.ratio(), micros(row.p50()), micros(row.p99()),
-									micros(row.p999()), row.cpu(), row.rssMb(), row.peakRssMb()));
+					out.append(String.format(Locale.ROOT,
+							"| %s | %,.0f | %.2fx | %s | %s | %s | %.0f | %.1f | %.0f | %.0f |%n", row.server().label(),
+							row.rate(), row.ratio(), micros(row.p50()), micros(row.p99()), micros(row.p999()),
+							row.cpu(), row.cpuMicrosPerMessage(), row.rssMb(), row.peakRssMb()));
 				}
 				long lost = rows.stream().mapToLong(Row::lost).sum();
 				if (lost > 0) {

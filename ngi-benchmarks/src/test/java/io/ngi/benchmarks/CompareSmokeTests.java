@@ -38,6 +38,22 @@ class CompareSmokeTests {
 		report.write();
 		assertThat(output.resolve("echo.md")).content().contains("| Netty 4.2 NIO, 1 loop |", "## idle connections");
 		assertThat(output.resolve("echo.svg")).content().startsWith("<svg").contains("</svg>");
+		assertEveryTableRowHasTheHeaderColumns(report.markdown());
+	}
+
+	private static void assertEveryTableRowHasTheHeaderColumns(String markdown) {
+		long header = -1;
+		for (String line : markdown.split("\n")) {
+			if (!line.startsWith("|")) {
+				header = -1;
+				continue;
+			}
+			long columns = line.chars().filter((c) -> c == '|').count();
+			if (header < 0) {
+				header = columns;
+			}
+			assertThat(columns).as("columns of %s", line).isEqualTo(header);
+		}
 	}
 
 	@Test
