@@ -11,6 +11,9 @@ final class SvgChart {
 
 	private static final String[] COLORS = { "#8c8c8c", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#d62728" };
 
+	/** Bars above this ratio are clipped (their label keeps the real value). */
+	private static final double MAX_PLOTTED = 3.0;
+
 	private static final int GROUP_WIDTH = 220;
 
 	private static final int LEFT = 60;
@@ -40,7 +43,7 @@ final class SvgChart {
 		for (Mode mode : modes) {
 			for (Report.Row row : this.report.rows(mode)) {
 				if (!Double.isNaN(row.ratio())) {
-					maxRatio = Math.max(maxRatio, row.ratio() * 1.15);
+					maxRatio = Math.max(maxRatio, Math.min(MAX_PLOTTED, row.ratio()) * 1.15);
 				}
 			}
 		}
@@ -67,7 +70,7 @@ final class SvgChart {
 			for (Report.Row row : rows) {
 				int index = servers.indexOf(row.server());
 				double ratio = Double.isNaN(row.ratio()) ? 0 : row.ratio();
-				double barHeight = ratio / maxRatio * PLOT_HEIGHT;
+				double barHeight = Math.min(ratio, maxRatio) / maxRatio * PLOT_HEIGHT;
 				int x = groupX + 15 + index * barWidth;
 				svg.append(String.format(Locale.ROOT,
 						"<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>%n", x, baseY - barHeight,
