@@ -1,0 +1,100 @@
+package io.ngi.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Options of the {@code compare} command.
+ *
+ * @param servers servers to compare, the baseline (Netty) first when present
+ * @param modes what to measure
+ * @param rounds rounds of alternating runs
+ * @param load the load every server gets
+ * @param serverJvmArgs JVM options of the server child processes
+ * @param outputDirectory where {@code <name>.md} and {@code <name>.svg} go
+ * @param name base name of the result files
+ * @param freshServerPerMode start a new server process for every mode (else one per
+ * round)
+ */
+record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, LoadSpec load, List<String> serverJvmArgs,
+		Path outputDirectory, String name, boolean freshServerPerMode) {
+
+	static CompareOptions parse(String... args) {
+		boolean smoke = Arrays.asList(args).contains("--smoke");
+		String servers = ServerKind.ids();
+		String modes = "tcp,udp,flood,idle";
+		int rounds = smoke ? 1 : 3;
+		int connections = smoke ? 4 : 100;
+		int window = 1;
+		int size = 64;
+		Duration warmup = smoke ? Duration.ofMillis(200) : Duration.ofSeconds(3);
+		Duration duration = smoke ? Duration.ofMillis(300) : Duration.ofSeconds(10);
+		int floodWindow = 256 * 1024;
+		int idle = smoke ? 50 : 10_000;
+		List<String> jvmArgs = new ArrayList<>();
+		Path output = Files.isDirectory(Path.of("ngi-benchmarks")) ? Path.of("ngi-benchmarks", "results")
+				: Path.of("results");
+		String name = "echo";
+		boolean fresh = !smoke;
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			switch (arg) {
+				case "--smoke" -> {
+				}
+				case "--servers" -> servers = value(args, ++i, arg);
+				case "--modes" -> modes = value(args, ++i, arg);
+				case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
+				case "--connections" -> connections = Integer.parseInt(value(args, ++i, arg));
+				case "--window" -> window = Integer.parseInt(value(args, ++i, arg));
+				case "--size" -> size = Integer.parseInt(value(args, ++i, arg));
+				case "--warmup" -> warmup = duration(value(args, ++i, arg));
+				case "--duration" -> duration = duration(value(args, ++i, arg));
+				case "--flood-window" -> floodWindow = Integer.parseInt(value(args, ++i, arg));
+				case "--idle-connections" -> idle = Integer.parseInt(value(args, ++i, arg));
+				case "--server-jvm-args" -> jvmArgs.addAll(Arrays.asList(value(args, ++i, arg).trim().split("\\s+")));
+				case "--out" -> output = Path.of(value(args, ++i, arg));
+				case "--name" -> name = value(args, ++i, arg);
+				case "--shared-server" -> fresh = false;
+				default -> throw new IllegalArgumentException("unknown option for compare: " + arg);
+			}
+		}
+		if (rounds < 1) {
+			throw new IllegalArgumentException("rounds must be >= 1: " + rounds);
+		}
+		LoadSpec load = new LoadSpec(connections, window, size, warmup, duration, floodWindow, idle);
+		return new CompareOptions(ServerKind.parseList(servers), Mode.parseList(modes), rounds, load,
+				List.copyOf(jvmArgs), output, name, fresh);
+	}
+
+	private static String value(String[] args, int index, String option) {
+		if (index >= args.length) {
+			throw new IllegalArgumentException(option + " needs a value");
+		}
+		return args[index];
+	}
+
+	/**
+	 * Parses {@code 500ms}, {@code 10s} or {@code 2m}.
+	 * @param text the text
+	 * @return the duration
+	 */
+	static Duration duration(String text) {
+		String lower = text.trim().toLowerCase(Locale.ROOT);
+		if (lower.endsWith("ms")) {
+			return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+		}
+		if (lower.endsWith("s")) {
+			return Duration.ofMillis(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1)) * 1000));
+		}
+		if (lower.endsWith("m")) {
+			return Duration.ofSeconds(Long.parseLong(lower.substring(0, lower.length() - 1)) * 60);
+		}
+		throw new IllegalArgumentException("duration must look like 500ms, 10s or 2m: " + text);
+	}
+
+}

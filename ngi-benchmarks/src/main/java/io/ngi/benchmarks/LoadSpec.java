@@ -1,0 +1,42 @@
+package io.ngi.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * The load one run applies: {@code connections} connections (or UDP sockets), each with
+ * {@code window} messages of {@code size} bytes in flight, measured for {@code duration}
+ * after {@code warmup}; flood mode keeps up to {@code floodWindowBytes} unanswered bytes
+ * per connection; idle mode holds {@code idleConnections} connections.
+ *
+ * @param connections concurrent connections
+ * @param window messages in flight per connection (closed loop)
+ * @param size message size in bytes
+ * @param warmup load applied before measuring
+ * @param duration measured time
+ * @param floodWindowBytes unanswered bytes per connection in flood mode
+ * @param idleConnections connections held in idle mode
+ */
+record LoadSpec(int connections, int window, int size, Duration warmup, Duration duration, int floodWindowBytes,
+		int idleConnections) {
+
+	LoadSpec {
+		check("connections", connections, 1);
+		check("window", window, 1);
+		check("size", size, 8);
+		check("floodWindowBytes", floodWindowBytes, size);
+		check("idleConnections", idleConnections, 1);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("duration must be > 0: " + duration);
+		}
+		if (warmup.isNegative()) {
+			throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
+		}
+	}
+
+	private static void check(String name, int value, int min) {
+		if (value < min) {
+			throw new IllegalArgumentException(name + " must be >= " + min + ": " + value);
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.ngi.benchmarks;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Command line of the benchmarks jar.
+ * <ul>
+ * <li>{@code compare [options]}: every server in turn under the same load (see
+ * README);</li>
+ * <li>{@code server <kind>}: run one echo server (used by {@code compare} for its child
+ * processes);</li>
+ * <li>{@code client --port P [options]}: drive any echo server on 127.0.0.1;</li>
+ * <li>{@code jmh [JMH options]}: the JMH microbenchmarks.</li>
+ * </ul>
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	/**
+	 * Runs a command.
+	 * @param args the command and its options
+	 * @throws Exception if the command fails
+	 */
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0) {
+			usage();
+			System.exit(2);
+		}
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		switch (args[0]) {
+			case "compare" -> Compare.main(rest);
+			case "server" -> {
+				if (rest.length != 1) {
+					throw new IllegalArgumentException("server needs one of " + ServerKind.ids());
+				}
+				ServerMain.run(ServerKind.of(rest[0]));
+			}
+			case "client" -> client(rest);
+			case "jmh" -> org.openjdk.jmh.Main.main(rest);
+			default -> {
+				usage();
+				System.exit(2);
+			}
+		}
+	}
+
+	private static void client(String[] args) throws Exception {
+		int port = 0;
+		String mode = "tcp";
+		String[] compareArgs = new String[0];
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--port")) {
+				port = Integer.parseInt(args[++i]);
+			}
+			else if (args[i].equals("--mode")) {
+				mode = args[++i];
+			}
+			else {
+				compareArgs = Arrays.copyOf(compareArgs, compareArgs.length + 1);
+				compareArgs[compareArgs.length - 1] = args[i];
+			}
+		}
+		LoadSpec load = CompareOptions.parse(compareArgs).load();
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+		Measurement m = switch (Mode.of(mode)) {
+			case TCP -> LoadClient.tcpEcho(address, load, Probe.NONE);
+			case UDP -> LoadClient.udpEcho(address, load, Probe.NONE);
+			case FLOOD -> LoadClient.tcpFlood(address, load, Probe.NONE);
+			case IDLE -> throw new IllegalArgumentException("idle mode needs a server started by compare");
+		};
+		System.out.printf(Locale.ROOT, "%,.0f msg/s  p50 %.1f us  p99 %.1f us  p99.9 %.1f us  lost %d%n", m.rate(),
+				m.p50Micros(), m.p99Micros(), m.p999Micros(), m.lost());
+	}
+
+	private static void usage() {
+		System.err.println("usage: java -jar ngi-benchmarks.jar compare [--smoke] [--duration 10s] [--warmup 3s]"
+				+ " [--rounds 3] [--servers " + ServerKind.ids() + "] [--modes tcp,udp,flood,idle]"
+				+ " [--connections 100] [--window 1] [--size 64] [--flood-window 262144]"
+				+ " [--idle-connections 10000] [--server-jvm-args \"-Xmx1g\"] [--out dir] [--name echo]\n"
+				+ "       java -jar ngi-benchmarks.jar server <kind>\n"
+				+ "       java -jar ngi-benchmarks.jar client --port P [--mode tcp|udp|flood] [load options]\n"
+				+ "       java -jar ngi-benchmarks.jar jmh [JMH options]");
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.ngi.benchmarks;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * Netty 4.2 echo server on one NIO event loop (accept, TCP and UDP share it), written the
+ * way Netty's own examples recommend: write during reads, flush once per read batch, and
+ * stop reading while the channel is not writable.
+ */
+final class NettyEchoServer implements EchoServer {
+
+	private final EventLoopGroup group;
+
+	private final Channel tcp;
+
+	private final Channel udp;
+
+	private NettyEchoServer(EventLoopGroup group, Channel tcp, Channel udp) {
+		this.group = group;
+		this.tcp = tcp;
+		this.udp = udp;
+	}
+
+	static NettyEchoServer start() throws InterruptedException {
+		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+		InetAddress loopback = InetAddress.getLoopbackAddress();
+		Channel tcp = new ServerBootstrap().group(group)
+			.channel(NioServerSocketChannel.class)
+			.option(ChannelOption.SO_BACKLOG, 1024)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childHandler(new TcpEcho())
+			.bind(new InetSocketAddress(loopback, 0))
+			.sync()
+			.channel();
+		Channel udp = new Bootstrap().group(group)
+			.channel(NioDatagramChannel.class)
+			.handler(new UdpEcho())
+			.bind(new InetSocketAddress(loopback, 0))
+			.sync()
+			.channel();
+		return new NettyEchoServer(group, tcp, udp);
+	}
+
+	@Override
+	public int tcpPort() {
+		return ((InetSocketAddress) this.tcp.localAddress()).getPort();
+	}
+
+	@Override
+	public int udpPort() {
+		return ((InetSocketAddress) this.udp.localAddress()).getPort();
+	}
+
+	@Override
+	public void close() {
+		this.tcp.close().syncUninterruptibly();
+		this.udp.close().syncUninterruptibly();
+		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+	}
+
+	@Sharable
+	static final class TcpEcho extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			ctx.write(msg, ctx.voidPromise());
+			if (!ctx.channel().isWritable()) {
+				// Backpressure: stop reading before flushing, so a flush that drains the
+				// outbound buffer turns reading back on through
+				// channelWritabilityChanged.
+				ctx.channel().config().setAutoRead(false);
+				ctx.flush();
+			}
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) {
+			ctx.flush();
+		}
+
+		@Override
+		public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+			if (ctx.channel().isWritable()) {
+				ctx.channel().config().setAutoRead(true);
+			}
+			ctx.fireChannelWritabilityChanged();
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			ctx.close();
+		}
+
+	}
+
+	@Sharable
+	static final class UdpEcho extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			DatagramPacket packet = (DatagramPacket) msg;
+			ctx.write(new DatagramPacket(packet.content(), packet.sender()), ctx.voidPromise());
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) {
+			ctx.flush();
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			// UDP send failures (e.g. ICMP port unreachable) must not stop the echo.
+		}
+
+	}
+
+}

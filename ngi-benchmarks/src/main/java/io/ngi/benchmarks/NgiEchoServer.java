@@ -1,0 +1,80 @@
+package io.ngi.benchmarks;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+import io.ngi.ConnectionHandler;
+import io.ngi.ListenOptions;
+import io.ngi.Listener;
+import io.ngi.Server;
+import io.ngi.UdpListener;
+import io.ngi.imperative.ConnectionClosedException;
+import io.ngi.imperative.Imperative;
+import io.ngi.nio.NioImplementation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * NGI echo server on a {@link NioImplementation} with one loop: an event handler, or an
+ * imperative handler (TCP only: a UDP handler has no connection to hand off).
+ */
+final class NgiEchoServer implements EchoServer {
+
+	private static final ConnectionHandler ECHO = (connection, data) -> connection.write(data);
+
+	private final NioImplementation implementation;
+
+	private final Listener listener;
+
+	private final @Nullable UdpListener udp;
+
+	private NgiEchoServer(NioImplementation implementation, Listener listener, @Nullable UdpListener udp) {
+		this.implementation = implementation;
+		this.listener = listener;
+		this.udp = udp;
+	}
+
+	static NgiEchoServer start(boolean imperative) {
+		NioImplementation implementation = NioImplementation.builder().name("ngi-bench").loops(1).daemon(true).build();
+		InetAddress loopback = InetAddress.getLoopbackAddress();
+		Server server = imperative ? imperativeEcho() : (connection) -> connection.setHandler(ECHO);
+		Listener listener = implementation.listen(new InetSocketAddress(loopback, 0), server,
+				ListenOptions.builder().backlog(1024).build());
+		UdpListener udp = imperative ? null
+				: implementation.listenUdp(new InetSocketAddress(loopback, 0), implementation::sendUdp);
+		return new NgiEchoServer(implementation, listener, udp);
+	}
+
+	private static Server imperativeEcho() {
+		return Imperative.handler((connection, input) -> {
+			try {
+				while (true) {
+					connection.write(input.next());
+				}
+			}
+			catch (ConnectionClosedException ex) {
+				// The client went away: returning ends the body.
+			}
+		});
+	}
+
+	@Override
+	public int tcpPort() {
+		return ((InetSocketAddress) this.listener.address()).getPort();
+	}
+
+	@Override
+	public int udpPort() {
+		return (this.udp != null) ? ((InetSocketAddress) this.udp.address()).getPort() : 0;
+	}
+
+	@Override
+	public void close() {
+		this.listener.close();
+		if (this.udp != null) {
+			this.udp.close();
+		}
+		this.implementation.close();
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.ngi.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The echo servers the harness compares; the first one is the baseline ratios refer to.
+ */
+enum ServerKind {
+
+	NETTY("netty", "Netty 4.2 NIO, 1 loop") {
+		@Override
+		EchoServer start() throws Exception {
+			return NettyEchoServer.start();
+		}
+	},
+
+	NGI_NIO("ngi-nio", "NGI NIO, event handler, 1 loop") {
+		@Override
+		EchoServer start() {
+			return NgiEchoServer.start(false);
+		}
+	},
+
+	NGI_IMPERATIVE("ngi-imperative", "NGI NIO, imperative handler, 1 loop") {
+		@Override
+		EchoServer start() {
+			return NgiEchoServer.start(true);
+		}
+
+		@Override
+		boolean hasUdp() {
+			return false;
+		}
+	},
+
+	BLOCKING("blocking", "blocking, thread per connection") {
+		@Override
+		EchoServer start() throws Exception {
+			return BlockingEchoServer.start();
+		}
+	};
+
+	private final String id;
+
+	private final String label;
+
+	ServerKind(String id, String label) {
+		this.id = id;
+		this.label = label;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	abstract EchoServer start() throws Exception;
+
+	boolean hasUdp() {
+		return true;
+	}
+
+	static ServerKind of(String id) {
+		for (ServerKind kind : values()) {
+			if (kind.id.equals(id.toLowerCase(Locale.ROOT))) {
+				return kind;
+			}
+		}
+		throw new IllegalArgumentException("server must be one of " + ids() + ": " + id);
+	}
+
+	static List<ServerKind> parseList(String ids) {
+		return Arrays.stream(ids.split(","))
+			.map(String::trim)
+			.filter((s) -> !s.isEmpty())
+			.map(ServerKind::of)
+			.collect(Collectors.toList());
+	}
+
+	static String ids() {
+		return Arrays.stream(values()).map(ServerKind::id).collect(Collectors.joining(","));
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.ngi.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The five-second smoke run of the harness that CI runs, so the harness cannot rot: every
+ * server answers in every mode. Rates are checked to be non-zero, never compared.
+ */
+class CompareSmokeTests {
+
+	@Test
+	void smokeRunMeasuresEveryServerInEveryModeAndWritesTableAndChart(@TempDir Path output) throws Exception {
+		CompareOptions options = CompareOptions.parse("--smoke", "--out", output.toString());
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		List<RunResult> results = new Compare(options, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+		for (ServerKind server : ServerKind.values()) {
+			for (Mode mode : Mode.values()) {
+				if (!Compare.supports(server, mode)) {
+					continue;
+				}
+				assertThat(results).as("%s in %s mode", server, mode)
+					.filteredOn((r) -> r.server() == server && r.mode() == mode)
+					.singleElement()
+					.satisfies((r) -> assertThat(r.measurement().messages()).isPositive())
+					.satisfies((r) -> assertThat(r.rate()).isPositive());
+			}
+		}
+		Report report = new Report(options, results);
+		report.write();
+		assertThat(output.resolve("echo.md")).content().contains("| Netty 4.2 NIO, 1 loop |", "## idle connections");
+		assertThat(output.resolve("echo.svg")).content().startsWith("<svg").contains("</svg>");
+		assertEveryTableRowHasTheHeaderColumns(report.markdown());
+	}
+
+	private static void assertEveryTableRowHasTheHeaderColumns(String markdown) {
+		long header = -1;
+		for (String line : markdown.split("\n")) {
+			if (!line.startsWith("|")) {
+				header = -1;
+				continue;
+			}
+			long columns = line.chars().filter((c) -> c == '|').count();
+			if (header < 0) {
+				header = columns;
+			}
+			assertThat(columns).as("columns of %s", line).isEqualTo(header);
+		}
+	}
+
+	@Test
+	void durationsParseMillisecondsSecondsAndMinutes() {
+		assertThat(CompareOptions.duration("500ms").toMillis()).isEqualTo(500);
+		assertThat(CompareOptions.duration("2.5s").toMillis()).isEqualTo(2500);
+		assertThat(CompareOptions.duration("2m").toSeconds()).isEqualTo(120);
+	}
+
+	@Test
+	void medianOfEvenCountAveragesTheMiddlePair() {
+		assertThat(Report.median(new double[] { 4, 1, 3, 2 })).isEqualTo(2.5);
+		assertThat(Report.median(new double[] { 3, 1, 2 })).isEqualTo(2);
+	}
+
+}
