@@ -15,7 +15,6 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
 import io.ngi.Implementation;
 import io.ngi.ImplementationContractTests;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +35,6 @@ class NioImplementationContractTests extends ImplementationContractTests {
 		this.logs = new LogCapture();
 	}
 
-	@AfterEach
-	void stopCapturingLogs() {
-		this.logs.close();
-	}
-
 	@Override
 	protected Implementation createImplementation() {
 		return NioImplementation.builder().name("contract").build();
@@ -50,14 +44,20 @@ class NioImplementationContractTests extends ImplementationContractTests {
 	 * Closes the implementation (its loop threads and selectors), then fails the test if
 	 * anything was logged at ERROR other than the handler failures the scenario expected:
 	 * sockets report handler failures in the log only, so the log is where an unexpected
-	 * one shows.
+	 * one shows. Runs after the listeners were closed, so errors logged while closing
+	 * count too.
 	 */
 	@Override
 	protected void shutdown(Implementation implementation) {
-		((NioImplementation) implementation).close();
-		assertThat(this.logs.events(Level.ERROR)).allSatisfy(
-				(event) -> assertThat(this.expectedFailures).as("expected failures for %s", event.getFormattedMessage())
-					.contains(thrown(event)));
+		try {
+			((NioImplementation) implementation).close();
+			assertThat(this.logs.events(Level.ERROR)).allSatisfy((event) -> assertThat(this.expectedFailures)
+				.as("expected failures for %s", event.getFormattedMessage())
+				.contains(thrown(event)));
+		}
+		finally {
+			this.logs.close();
+		}
 	}
 
 	/**
@@ -116,8 +116,10 @@ class NioImplementationContractTests extends ImplementationContractTests {
 	 * Not on purpose, a known weakness: {@code Listener.close()} closes the server
 	 * channel on the loop thread, and the JDK only releases a channel registered with a
 	 * selector at that selector's next select, so a connect made right after
-	 * {@code close()} returns can still complete in the kernel's backlog and then be
-	 * reset ({@code "ECONNRESET"}) instead of refused ({@code "ECONNREFUSED"}).
+	 * {@code close()} returns still completes in the kernel's backlog and is then reset
+	 * ({@code "ECONNRESET"}, seen on every run on JDK 17 and 25) instead of refused
+	 * ({@code "ECONNREFUSED"}). With one loop the reset comes before the connect is
+	 * finished, so {@code failedConnect} is still called, never {@code connected}.
 	 */
 	@Override
 	protected List<String> closedListenerConnectReasons() {
