@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stalled clients: 1,000 clients that send half a line and stop must not keep 100 normal
- * clients from being served. After a warm-up round, the latencies (p50, p99) of the normal clients' requests,
- * with and without the stalled ones, are printed for RELIABILITY.md, not asserted. CI:
- * 1,000 stalled, 100 normal x 50 requests; full: 1,000 x 100 x 1,000
- * ({@code -Dngi.reliability.stalled=N}, {@code -Dngi.reliability.stalledRequests=N}).
+ * clients from being served. After a warm-up round, the latencies (p50, p99) of the
+ * normal clients' requests, with and without the stalled ones, are printed for
+ * RELIABILITY.md, not asserted. CI: 1,000 stalled, 100 normal x 50 requests; full: 1,000
+ * x 100 x 1,000 ({@code -Dngi.reliability.stalled=N},
+ * {@code -Dngi.reliability.stalledRequests=N}).
  */
 class StalledClientsReliabilityTests {
 
