@@ -36,8 +36,7 @@ final class ChildJvm implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add("bash");
 		command.add("-c");
-		StringBuilder script = new StringBuilder("ulimit -n " + openFiles + " && exec \"$0\" \"$@\"");
-		command.add(script.toString());
+		command.add("ulimit -n " + openFiles + " && exec \"$0\" \"$@\"");
 		command.add(java);
 		command.add("-Xmx256m");
 		command.add("-XX:+UseSerialGC");
