@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * or too-large lengths, keep-alives, and plain noise. Each case is checked against an
  * oracle: exactly the messages the oracle finds are delivered, none is longer than the
  * limit, and the only close is the documented one ("line too long", "frame too large"),
- * exactly when the oracle says. No case may hang. A failure names its seed. CI: 20,000
- * inputs per adapter; full: 1,000,000 ({@code -Dngi.reliability.fuzz=N}).
+ * exactly when the oracle says, and in the very input chunk that holds the first byte
+ * over the limit (so nothing past the limit is buffered or waited for). No case may hang.
+ * A failure names its seed. CI: 20,000 inputs per adapter; full: 1,000,000
+ * ({@code -Dngi.reliability.fuzz=N}).
  */
 class FuzzReliabilityTests {
 
@@ -68,13 +70,14 @@ class FuzzReliabilityTests {
 		FuzzConnection connection = new FuzzConnection();
 		Recorder app = new Recorder();
 		new Lines(connection, MAX_LINE).setHandler(app);
-		feed(connection, input, random);
+		int[] closedIn = feed(connection, input, random);
 		List<byte[]> expected = new ArrayList<>();
 		boolean tooLong = false;
 		int start = 0;
 		for (int i = 0; i <= input.length; i++) {
 			if (i - start > MAX_LINE) {
 				tooLong = true;
+				checkClosedAt(seed, closedIn, i - 1);
 				break;
 			}
 			if (i < input.length && input[i] == '\n') {
@@ -83,6 +86,7 @@ class FuzzReliabilityTests {
 			}
 		}
 		check(seed, app, expected, tooLong ? Lines.LINE_TOO_LONG : null, connection);
+		assertThat(closedIn == null).as("closed, seed %d", seed).isEqualTo(!tooLong);
 		return tooLong;
 	}
 
@@ -93,7 +97,7 @@ class FuzzReliabilityTests {
 		FuzzConnection connection = new FuzzConnection();
 		Recorder app = new Recorder();
 		new Sized(connection, MAX_FRAME).setHandler(app);
-		feed(connection, input, random);
+		int[] closedIn = feed(connection, input, random);
 		List<byte[]> expected = new ArrayList<>();
 		boolean tooLarge = false;
 		ByteBuffer buffer = ByteBuffer.wrap(input);
@@ -104,6 +108,7 @@ class FuzzReliabilityTests {
 			}
 			if (length > MAX_FRAME) {
 				tooLarge = true;
+				checkClosedAt(seed, closedIn, buffer.position() - 1);
 				break;
 			}
 			if (buffer.remaining() < length) {
@@ -114,18 +119,38 @@ class FuzzReliabilityTests {
 			expected.add(payload);
 		}
 		check(seed, app, expected, tooLarge ? Sized.FRAME_TOO_LARGE : null, connection);
+		assertThat(closedIn == null).as("closed, seed %d", seed).isEqualTo(!tooLarge);
 		return tooLarge;
 	}
 
-	private static void feed(FuzzConnection connection, byte[] input, Random random) throws Exception {
+	/**
+	 * Feeds the input in random chunks while the connection is open; returns the
+	 * {@code [start, end)} of the chunk during which it closed, or {@code null}.
+	 */
+	private static int @Nullable [] feed(FuzzConnection connection, byte[] input, Random random) throws Exception {
 		ConnectionHandler adapter = connection.handler();
 		int position = 0;
-		while (position < input.length && connection.isOpen()) {
+		while (position < input.length) {
 			int chunk = Math.min(input.length - position,
 					random.nextBoolean() ? 1 + random.nextInt(8) : 1 + random.nextInt(2048));
 			adapter.handleInput(connection, Arrays.copyOfRange(input, position, position + chunk));
+			if (!connection.isOpen()) {
+				return new int[] { position, position + chunk };
+			}
 			position += chunk;
 		}
+		return null;
+	}
+
+	/**
+	 * Checks that the close came in the chunk holding byte {@code overflow}, the first
+	 * byte that shows the limit is exceeded: nothing past the limit was waited for.
+	 */
+	private static void checkClosedAt(long seed, int @Nullable [] closedIn, int overflow) {
+		assertThat(closedIn).as("closing chunk of seed %d", seed).isNotNull();
+		assertThat(overflow).as("overflow byte within the closing chunk %s, seed %d", Arrays.toString(closedIn), seed)
+			.isGreaterThanOrEqualTo(closedIn[0])
+			.isLessThan(closedIn[1]);
 	}
 
 	private static void check(long seed, Recorder app, List<byte[]> expected, @Nullable String reason,
