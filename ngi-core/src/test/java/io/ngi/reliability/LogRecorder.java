@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,7 +19,21 @@ final class LogRecorder implements AutoCloseable {
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+	private final @Nullable Level level;
+
 	LogRecorder() {
+		this(null);
+	}
+
+	/**
+	 * Records at {@code level} (restored on close), or at the configured level if null.
+	 * @param level the level to record at
+	 */
+	LogRecorder(@Nullable Level level) {
+		this.level = this.logger.getLevel();
+		if (level != null) {
+			this.logger.setLevel(level);
+		}
 		this.appender.start();
 		this.logger.addAppender(this.appender);
 		this.logger.setAdditive(false);
@@ -36,6 +51,7 @@ final class LogRecorder implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.logger.setLevel(this.level);
 		this.logger.setAdditive(true);
 		this.logger.detachAppender(this.appender);
 		this.appender.stop();

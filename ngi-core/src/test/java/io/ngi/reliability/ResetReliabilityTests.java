@@ -52,8 +52,9 @@ class ResetReliabilityTests {
 	void resetsInTheMiddleOfReadsAndWritesCloseEachConnectionExactlyOnceAndNothingEscapes() throws Exception {
 		int connections = Scale.count("resets", 600, 10_000);
 		Map<Connection, AtomicInteger> closes = new ConcurrentHashMap<>();
+		Map<String, AtomicInteger> reasons = new ConcurrentHashMap<>();
 		AtomicInteger opened = new AtomicInteger();
-		try (LogRecorder logs = new LogRecorder()) {
+		try (LogRecorder logs = new LogRecorder(Level.DEBUG)) {
 			Listener listener = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0), (connection) -> {
 				opened.incrementAndGet();
 				connection.setHandler(new ConnectionHandler() {
@@ -65,6 +66,7 @@ class ResetReliabilityTests {
 					@Override
 					public void handleClose(Connection c, String reason) {
 						closes.computeIfAbsent(c, (key) -> new AtomicInteger()).incrementAndGet();
+						reasons.computeIfAbsent(reason, (key) -> new AtomicInteger()).incrementAndGet();
 					}
 				});
 			});
@@ -80,13 +82,18 @@ class ResetReliabilityTests {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> closes.size() == connections && listener.connections().isEmpty());
 			listener.closeWait(Duration.ofSeconds(5));
-			Scale.report("abrupt resets",
-					String.format("%d connections reset, %d handleClose calls, %d ERROR and %d WARN log lines",
-							connections, closes.values().stream().mapToInt(AtomicInteger::get).sum(),
-							logs.events(Level.ERROR).size(), logs.events(Level.WARN).size()));
+			Scale.report("abrupt resets", String.format(
+					"%d connections reset, %d handleClose calls %s, %d resets seen by a read and %d by a write, "
+							+ "%d ERROR and %d WARN log lines",
+					connections, closes.values().stream().mapToInt(AtomicInteger::get).sum(), reasons,
+					logs.count(Level.DEBUG, "read failed"), logs.count(Level.DEBUG, "write failed"),
+					logs.events(Level.ERROR).size(), logs.events(Level.WARN).size()));
 			assertThat(opened).hasValue(connections);
 			assertThat(closes).hasSize(connections);
 			assertThat(closes.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
+			assertThat(logs.count(Level.DEBUG, "read failed") + logs.count(Level.DEBUG, "write failed"))
+				.as("connections that saw the reset as a failed read or write")
+				.isPositive();
 			assertThat(logs.events(Level.ERROR)).isEmpty();
 			assertThat(this.ngi.deadLoops()).isZero();
 			assertThat(this.ngi.isHealthy()).isTrue();
