@@ -38,6 +38,10 @@ final class NioListener implements Listener, Selectable {
 
 	private static final int MAX_ACCEPTS_PER_EVENT = 64;
 
+	private static final long MIN_ACCEPT_PAUSE_MILLIS = 100;
+
+	private static final long MAX_ACCEPT_PAUSE_MILLIS = 1000;
+
 	private final NioCore core;
 
 	private final EventLoop loop;
@@ -62,6 +66,10 @@ final class NioListener implements Listener, Selectable {
 
 	private boolean channelClosed;
 
+	private long acceptPauseMillis;
+
+	private int acceptFailures;
+
 	NioListener(NioCore core, EventLoop loop, ServerSocketChannel channel, SocketAddress address, Server server,
 			ListenOptions options) {
 		this.core = core;
@@ -71,6 +79,7 @@ final class NioListener implements Listener, Selectable {
 		this.server = server;
 		this.options = options;
 		this.observer = options.observer();
+		AcceptResumer.load();
 	}
 
 	/** Registers for accepts; on the loop thread. */
@@ -95,13 +104,43 @@ final class NioListener implements Listener, Selectable {
 				accepted = this.channel.accept();
 			}
 			catch (IOException ex) {
-				logger.error("accept failed on {}: {}", this, ex.toString());
+				pauseAccepting(selected, ex);
 				return;
 			}
 			if (accepted == null) {
 				return;
 			}
+			if (this.acceptPauseMillis != 0) {
+				logger.info("{} accepts again after {} failed accepts", this, this.acceptFailures);
+				this.acceptPauseMillis = 0;
+				this.acceptFailures = 0;
+			}
 			accepted(accepted);
+		}
+	}
+
+	/**
+	 * Stops selecting for accepts for a while after a failed accept (typically
+	 * {@code EMFILE}: no descriptor left), so that the loop does not spin on a pending
+	 * connection it cannot take; the pause doubles from 100 ms up to 1 s while accepts
+	 * keep failing, with one WARN line per pause. On the loop thread.
+	 */
+	private void pauseAccepting(SelectionKey selected, IOException failure) {
+		if (this.channelClosed || !selected.isValid()) {
+			return;
+		}
+		this.acceptFailures++;
+		this.acceptPauseMillis = (this.acceptPauseMillis == 0) ? MIN_ACCEPT_PAUSE_MILLIS
+				: Math.min(this.acceptPauseMillis * 2, MAX_ACCEPT_PAUSE_MILLIS);
+		logger.warn("accept failed on {}: {}; pausing accepts for {} ms", this, failure.toString(),
+				this.acceptPauseMillis);
+		selected.interestOps(0);
+		AcceptResumer.schedule(this.acceptPauseMillis, () -> this.loop.execute(() -> resumeAccepting(selected)));
+	}
+
+	private void resumeAccepting(SelectionKey selected) {
+		if (!this.channelClosed && selected.isValid()) {
+			selected.interestOps(SelectionKey.OP_ACCEPT);
 		}
 	}
 

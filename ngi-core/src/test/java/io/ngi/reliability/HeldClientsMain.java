@@ -1,0 +1,65 @@
+package io.ngi.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child-JVM client side of {@link ConcurrencyReliabilityTests}: opens {@code <count>}
+ * connections to 127.0.0.1:{@code <port>} and holds them all, prints {@code HELD <n>},
+ * sends one line on each, reads each answer, prints {@code SERVED <n>}, and keeps them
+ * open until its standard input ends.
+ */
+public final class HeldClientsMain {
+
+	private HeldClientsMain() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int port = Integer.parseInt(args[0]);
+		int count = Integer.parseInt(args[1]);
+		List<Socket> sockets = new ArrayList<>(count);
+		try {
+			for (int i = 0; i < count; i++) {
+				Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+				socket.setSoTimeout(60_000);
+				sockets.add(socket);
+			}
+			System.out.println("HELD " + sockets.size());
+			System.out.flush();
+			for (int i = 0; i < count; i++) {
+				OutputStream out = sockets.get(i).getOutputStream();
+				out.write(("hello " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+			}
+			int served = 0;
+			for (int i = 0; i < count; i++) {
+				if (("ok hello " + i).equals(readLine(sockets.get(i).getInputStream()))) {
+					served++;
+				}
+			}
+			System.out.println("SERVED " + served);
+			System.out.flush();
+			System.in.transferTo(OutputStream.nullOutputStream());
+		}
+		finally {
+			for (Socket socket : sockets) {
+				socket.close();
+			}
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int b;
+		while ((b = in.read()) >= 0 && b != '\n') {
+			line.append((char) b);
+		}
+		return line.toString();
+	}
+
+}
