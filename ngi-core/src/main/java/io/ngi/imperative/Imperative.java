@@ -101,8 +101,7 @@ public final class Imperative implements Server, ClientConnectHandler {
 	@Override
 	public void connected(Connection connection) throws Exception {
 		Objects.requireNonNull(connection, "connection");
-		Connection adapted = Objects.requireNonNull(this.adapter.apply(connection), "adapter result");
-		new ImperativeHandler(this.body, adapted).start();
+		new ImperativeHandler(this.body, connection, this.adapter).start();
 	}
 
 	/**
