@@ -11,19 +11,11 @@ import io.ngi.Listener;
 
 /**
  * The connection an imperative body works on (under its adapter, if any): forwards to the
- * real connection, with two differences.
- * <ul>
- * <li>{@code write} and {@code writeLines} called by the body thread during its turn are
- * kept in order and done by the caller thread when the body waits again (before
- * {@code handleInput} returns). The caller is parked for the whole turn, so the output
- * could not go out earlier anyway; doing it on the caller thread (the event loop of the
- * NIO implementation) spares a cross-thread queue and a selector wake-up per write.
- * Writes from any other thread, and writes once the connection is closed, go straight
- * through.</li>
- * <li>{@code close()} also ends a body waiting in {@code next()}: from the body thread
- * the next {@code next()} throws {@link ConnectionClosedException} {@code "closed"}; from
- * another thread the waiting body gets that exception at once, so its thread ends.</li>
- * </ul>
+ * real connection, except that {@code close()} also ends a body waiting in
+ * {@code next()}: from the body thread the next {@code next()} throws
+ * {@link ConnectionClosedException} {@code "closed"}; from another thread the waiting
+ * body gets that exception at once, so its thread ends. (The implementation never tells
+ * the closing side's own handler of a close, so without this a body would wait forever.)
  */
 final class BodyConnection implements Connection {
 
@@ -42,23 +34,16 @@ final class BodyConnection implements Connection {
 
 	@Override
 	public void write(byte[] data) {
-		Objects.requireNonNull(data, "data");
-		if (!this.handler.deferWrite(data)) {
-			this.delegate.write(data);
-		}
+		this.delegate.write(data);
 	}
 
 	@Override
 	public void writeLines(Iterable<byte[]> data) {
-		Objects.requireNonNull(data, "data");
-		if (!this.handler.deferWrite(new DeferredLines(data))) {
-			this.delegate.writeLines(data);
-		}
+		this.delegate.writeLines(data);
 	}
 
 	@Override
 	public void close() {
-		this.handler.closing();
 		this.delegate.close();
 		this.handler.closed();
 	}
@@ -144,10 +129,6 @@ final class BodyConnection implements Connection {
 			return this.target.toString();
 		}
 
-	}
-
-	/** A deferred {@code writeLines} call. */
-	record DeferredLines(Iterable<byte[]> lines) {
 	}
 
 }

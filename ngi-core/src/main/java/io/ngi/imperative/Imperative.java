@@ -127,11 +127,10 @@ public final class Imperative implements Server, ClientConnectHandler {
 		 * throwing closes it as a handler error.
 		 * @param connection the connection (the adapter if the handler has one); its
 		 * {@code write}, {@code writeLines} and {@code close} may be called freely, from
-		 * any thread. The body's own writes go out when it next waits (the thread that
-		 * delivers events does them, in order, before {@code handleInput} returns).
-		 * {@code close()} ends the body: called by the body, its next {@code next()}
-		 * throws {@link ConnectionClosedException} {@code "closed"}; called from another
-		 * thread while the body waits, that {@code next()} throws it at once
+		 * any thread. {@code close()} ends the body: called by the body, its next
+		 * {@code next()} throws {@link ConnectionClosedException} {@code "closed"};
+		 * called from another thread while the body waits, that {@code next()} throws it
+		 * at once
 		 * @param input the connection's input; {@link Input#next()} waits for the next
 		 * event
 		 * @throws Exception to close the connection as a handler error

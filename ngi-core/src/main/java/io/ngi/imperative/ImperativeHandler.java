@@ -1,7 +1,5 @@
 package io.ngi.imperative;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,8 +26,7 @@ import io.ngi.NgiException;
  * take turns through a lock: the implementation's calls and a {@code close()} from
  * outside the body (which hands the body {@code "closed"}) never overlap.
  * <p>
- * The body works on a {@link BodyConnection}: its writes during its turn are collected
- * here and done by the caller once the body waits again.
+ * The body works on a {@link BodyConnection}, whose {@code close()} ends a waiting body.
  */
 final class ImperativeHandler implements ConnectionHandler, Input {
 
@@ -67,13 +64,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	/** Serializes callers: the implementation's calls and a close from outside. */
 	private final ReentrantLock callerLock = new ReentrantLock();
-
-	/**
-	 * Writes of the body during its turn ({@code byte[]} or
-	 * {@link BodyConnection.DeferredLines}), done by the caller after the turn; each side
-	 * touches it only in its own turn.
-	 */
-	private final List<Object> deferred = new ArrayList<>(2);
 
 	/** Set when {@code close()} was called on the body's connection from outside it. */
 	private volatile boolean closedOutside;
@@ -209,27 +199,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	}
 
 	/**
-	 * Keeps a write of the body for the caller to do after the turn.
-	 * @param item {@code byte[]} or {@link BodyConnection.DeferredLines}
-	 * @return {@code false} if the write must go straight through: not the body thread,
-	 * or the connection is closed (so that the write throws or drops as documented)
-	 */
-	boolean deferWrite(Object item) {
-		if (Thread.currentThread() != this.thread || !this.bodyConnection.delegate().isOpen()) {
-			return false;
-		}
-		this.deferred.add(item);
-		return true;
-	}
-
-	/** Before the body's connection closes: the body's own writes go out first. */
-	void closing() {
-		if (Thread.currentThread() == this.thread) {
-			flushDeferred();
-		}
-	}
-
-	/**
 	 * After the body's connection closed: from the body, its next {@code next()} throws;
 	 * from outside, the waiting body gets {@code "closed"} now or, if a caller holds the
 	 * turn or an adapter's event call is in progress on this thread, when that call is
@@ -283,35 +252,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			finally {
 				this.callerLock.unlock();
 			}
-		}
-	}
-
-	/** Does the body's deferred writes, in order. */
-	private void flushDeferred() {
-		List<Object> items = this.deferred;
-		if (items.isEmpty()) {
-			return;
-		}
-		Connection target = this.bodyConnection.delegate();
-		try {
-			for (int i = 0; i < items.size(); i++) {
-				Object item = items.get(i);
-				if (item instanceof byte[] data) {
-					target.write(data);
-				}
-				else {
-					target.writeLines(((BodyConnection.DeferredLines) item).lines());
-				}
-			}
-		}
-		catch (IllegalStateException ex) {
-			if (target.isOpen()) {
-				throw ex;
-			}
-			logger.debug("Output of the imperative body of {} dropped: closed meanwhile", this.connection, ex);
-		}
-		finally {
-			items.clear();
 		}
 	}
 
@@ -401,7 +341,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		if (outcome != WAITING) {
 			this.ended = true;
 		}
-		flushDeferred();
 		return (outcome != null) ? outcome : ENDED;
 	}
 
