@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param modes what to measure
  * @param rounds rounds of alternating runs
  * @param load the load every server gets
- * @param serverJvmArgs JVM options of the server child processes
+ * @param serverJvmArgs JVM options of the server child processes, the same for every
+ * server ({@link #DEFAULT_SERVER_JVM_ARGS} unless {@code --server-jvm-args} is given)
  * @param outputDirectory where {@code <name>.md} and {@code <name>.svg} go
  * @param name base name of the result files
  * @param freshServerPerMode start a new server process for every mode (else one per
@@ -23,6 +24,16 @@ import java.util.Locale;
  */
 record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, LoadSpec load, List<String> serverJvmArgs,
 		Path outputDirectory, String name, boolean freshServerPerMode) {
+
+	/**
+	 * The server JVM options when none are given: the same heap bound for every server,
+	 * as a deployment would set one. Without it the JVM's default maximum heap is a
+	 * quarter of the machine's memory, and a server that allocates per read (NGI hands
+	 * every {@code handleInput} a fresh array, as the contract requires) lets its young
+	 * generation grow into hundreds of megabytes of resident memory that a bounded heap
+	 * never touches; a server that pools its buffers (Netty) is not affected either way.
+	 */
+	static final String DEFAULT_SERVER_JVM_ARGS = "-Xmx256m";
 
 	static CompareOptions parse(String... args) {
 		boolean smoke = Arrays.asList(args).contains("--smoke");
@@ -37,6 +48,7 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 		int floodWindow = 256 * 1024;
 		int idle = smoke ? 50 : 10_000;
 		List<String> jvmArgs = new ArrayList<>();
+		boolean defaultJvmArgs = true;
 		Path output = Files.isDirectory(Path.of("ngi-benchmarks")) ? Path.of("ngi-benchmarks", "results")
 				: Path.of("results");
 		String name = "echo";
@@ -56,12 +68,21 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 				case "--duration" -> duration = duration(value(args, ++i, arg));
 				case "--flood-window" -> floodWindow = Integer.parseInt(value(args, ++i, arg));
 				case "--idle-connections" -> idle = Integer.parseInt(value(args, ++i, arg));
-				case "--server-jvm-args" -> jvmArgs.addAll(Arrays.asList(value(args, ++i, arg).trim().split("\\s+")));
+				case "--server-jvm-args" -> {
+					defaultJvmArgs = false;
+					String given = value(args, ++i, arg).trim();
+					if (!given.isEmpty()) {
+						jvmArgs.addAll(Arrays.asList(given.split("\\s+")));
+					}
+				}
 				case "--out" -> output = Path.of(value(args, ++i, arg));
 				case "--name" -> name = value(args, ++i, arg);
 				case "--shared-server" -> fresh = false;
 				default -> throw new IllegalArgumentException("unknown option for compare: " + arg);
 			}
+		}
+		if (defaultJvmArgs) {
+			jvmArgs.add(DEFAULT_SERVER_JVM_ARGS);
 		}
 		if (rounds < 1) {
 			throw new IllegalArgumentException("rounds must be >= 1: " + rounds);

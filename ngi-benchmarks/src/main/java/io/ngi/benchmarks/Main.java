@@ -81,7 +81,7 @@ public final class Main {
 		System.err.println("usage: java -jar ngi-benchmarks.jar compare [--smoke] [--duration 10s] [--warmup 3s]"
 				+ " [--rounds 3] [--servers " + ServerKind.ids() + "] [--modes tcp,udp,flood,idle]"
 				+ " [--connections 100] [--window 1] [--size 64] [--flood-window 262144]"
-				+ " [--idle-connections 10000] [--server-jvm-args \"-Xmx1g\"] [--out dir] [--name echo]\n"
+				+ " [--idle-connections 10000] [--server-jvm-args \"-Xmx256m\"] [--out dir] [--name echo]\n"
 				+ "       java -jar ngi-benchmarks.jar server <kind>\n"
 				+ "       java -jar ngi-benchmarks.jar client --port P [--mode tcp|udp|flood] [load options]\n"
 				+ "       java -jar ngi-benchmarks.jar jmh [JMH options]");

@@ -101,8 +101,7 @@ public final class Imperative implements Server, ClientConnectHandler {
 	@Override
 	public void connected(Connection connection) throws Exception {
 		Objects.requireNonNull(connection, "connection");
-		Connection adapted = Objects.requireNonNull(this.adapter.apply(connection), "adapter result");
-		new ImperativeHandler(this.body, adapted).start();
+		new ImperativeHandler(this.body, connection, this.adapter).start();
 	}
 
 	/**
@@ -127,7 +126,11 @@ public final class Imperative implements Server, ClientConnectHandler {
 		 * Runs the conversation on one connection. Returning closes the connection;
 		 * throwing closes it as a handler error.
 		 * @param connection the connection (the adapter if the handler has one); its
-		 * {@code write}, {@code writeLines} and {@code close} may be called freely
+		 * {@code write}, {@code writeLines} and {@code close} may be called freely, from
+		 * any thread. {@code close()} ends the body: called by the body, its next
+		 * {@code next()} throws {@link ConnectionClosedException} {@code "closed"};
+		 * called from another thread while the body waits, that {@code next()} throws it
+		 * at once
 		 * @param input the connection's input; {@link Input#next()} waits for the next
 		 * event
 		 * @throws Exception to close the connection as a handler error

@@ -1,6 +1,9 @@
 package io.ngi.imperative;
 
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,7 +22,11 @@ import io.ngi.NgiException;
  * The hand-off is a turn flag: the side that gives the turn writes its message, sets the
  * flag (a volatile write that publishes the message) and unparks the other; the side that
  * waits parks until the flag is its own. The calling thread may change from call to call
- * (any thread an implementation calls handlers on); the body thread is fixed.
+ * (any thread an implementation calls handlers on); the body thread is fixed. Callers
+ * take turns through a lock: the implementation's calls and a {@code close()} from
+ * outside the body (which hands the body {@code "closed"}) never overlap.
+ * <p>
+ * The body works on a {@link BodyConnection}, whose {@code close()} ends a waiting body.
  */
 final class ImperativeHandler implements ConnectionHandler, Input {
 
@@ -48,9 +55,27 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	private final Imperative.Body body;
 
+	/** The connection the body sees: the adapter if any, over {@link #bodyConnection}. */
 	private final Connection connection;
 
+	private final BodyConnection bodyConnection;
+
 	private final Thread thread;
+
+	/** Serializes callers: the implementation's calls and a close from outside. */
+	private final ReentrantLock callerLock = new ReentrantLock();
+
+	/** Set when {@code close()} was called on the body's connection from outside it. */
+	private volatile boolean closedOutside;
+
+	/** Set once the close from outside was handed to the body. */
+	private volatile boolean closeDelivered;
+
+	/** The thread inside an adapter's event call, if any (see {@link BodyConnection}). */
+	private volatile @Nullable Thread inEvent;
+
+	/** Nesting of adapter event calls; event thread only. */
+	private int eventDepth;
 
 	/** Whose turn it is: the body's when {@code true}. */
 	private volatile boolean bodyTurn = true;
@@ -76,10 +101,16 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	/** The close reason delivered to the body; body thread only. */
 	private @Nullable String closedReason;
 
-	ImperativeHandler(Imperative.Body body, Connection connection) {
+	ImperativeHandler(Imperative.Body body, Connection connection, Function<Connection, ? extends Connection> adapter) {
 		this.body = body;
-		this.connection = connection;
+		this.bodyConnection = new BodyConnection(connection, this);
+		this.connection = Objects.requireNonNull(adapter.apply(this.bodyConnection), "adapter result");
 		this.thread = BodyThreads.newThread(this::runBody);
+	}
+
+	/** The connection the body gets (the adapter if any). */
+	Connection connection() {
+		return this.connection;
 	}
 
 	/**
@@ -87,28 +118,52 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	 * that ends there closes the connection without a handler.
 	 */
 	void start() throws Exception {
-		this.caller = Thread.currentThread();
-		this.thread.start();
-		Object outcome = awaitBody();
-		if (outcome == WAITING) {
-			this.connection.setHandler(this);
+		this.callerLock.lock();
+		try {
+			this.caller = Thread.currentThread();
+			this.thread.start();
+			Object outcome = awaitBody();
+			if (outcome == WAITING) {
+				this.connection.setHandler(this);
+			}
+			else {
+				complete(outcome);
+			}
 		}
-		else {
-			complete(outcome);
+		finally {
+			this.callerLock.unlock();
 		}
+		deliverCloseFromOutside();
 	}
 
 	@Override
 	public void handleInput(Connection connection, byte[] data) throws Exception {
-		if (this.ended) {
-			logger.debug("Input on {} after its imperative body ended dropped", connection);
-			return;
+		this.callerLock.lock();
+		try {
+			if (this.ended) {
+				logger.debug("Input on {} after its imperative body ended dropped", connection);
+				return;
+			}
+			complete(handOff(data));
 		}
-		complete(handOff(data));
+		finally {
+			this.callerLock.unlock();
+		}
+		deliverCloseFromOutside();
 	}
 
 	@Override
 	public void handleClose(Connection connection, String reason) {
+		this.callerLock.lock();
+		try {
+			closeBody(connection, reason);
+		}
+		finally {
+			this.callerLock.unlock();
+		}
+	}
+
+	private void closeBody(Connection connection, String reason) {
 		if (this.ended) {
 			return;
 		}
@@ -130,10 +185,74 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	@Override
 	public void handleException(Connection connection, Exception exception) throws Exception {
-		if (this.ended) {
-			throw exception;
+		this.callerLock.lock();
+		try {
+			if (this.ended) {
+				throw exception;
+			}
+			complete(handOff(new Failure(exception)));
 		}
-		complete(handOff(new Failure(exception)));
+		finally {
+			this.callerLock.unlock();
+		}
+		deliverCloseFromOutside();
+	}
+
+	/**
+	 * After the body's connection closed: from the body, its next {@code next()} throws;
+	 * from outside, the waiting body gets {@code "closed"} now or, if a caller holds the
+	 * turn or an adapter's event call is in progress on this thread, when that call is
+	 * done (and only if it did not deliver a close itself).
+	 */
+	void closed() {
+		if (Thread.currentThread() == this.thread) {
+			if (this.closedReason == null) {
+				this.closedReason = "closed";
+			}
+			return;
+		}
+		this.closedOutside = true;
+		if (this.inEvent != Thread.currentThread() && !this.callerLock.isHeldByCurrentThread()) {
+			deliverCloseFromOutside();
+		}
+		// else the event call in progress delivers it when it ends, unless it delivered a
+		// close of its own.
+	}
+
+	void enterEvent() {
+		if (this.eventDepth++ == 0) {
+			this.inEvent = Thread.currentThread();
+		}
+	}
+
+	void exitEvent() {
+		if (--this.eventDepth == 0) {
+			this.inEvent = null;
+			deliverCloseFromOutside();
+		}
+	}
+
+	/**
+	 * Hands a close from outside to a waiting body. Whoever gets the lock delivers it:
+	 * the closer, or the caller that held the lock, which checks again after unlocking.
+	 */
+	private void deliverCloseFromOutside() {
+		while (this.closedOutside && !this.closeDelivered && !this.ended && this.callerLock.tryLock()) {
+			try {
+				if (this.closedOutside && !this.closeDelivered && !this.ended) {
+					this.closeDelivered = true;
+					this.caller = Thread.currentThread();
+					Object outcome = handOff(new Closed("closed"));
+					if (outcome instanceof Throwable failure) {
+						logger.warn("Imperative body of {} failed after the connection was closed", this.connection,
+								failure);
+					}
+				}
+			}
+			finally {
+				this.callerLock.unlock();
+			}
+		}
 	}
 
 	@Override

@@ -74,6 +74,12 @@ final class EventLoop {
 
 	private volatile @Nullable Thread loopThread;
 
+	/**
+	 * The UDP listener whose handler is running, so that a reply to the datagram's source
+	 * goes out through the listener's socket; loop thread only.
+	 */
+	@Nullable NioUdpListener dispatchingUdp;
+
 	private volatile boolean closed;
 
 	private volatile int deaths;

@@ -146,6 +146,15 @@ final class NioCore {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(message, "message");
 		checkOpen();
+		for (EventLoop loop : this.loops) {
+			if (loop.inLoop()) {
+				NioUdpListener listener = loop.dispatchingUdp;
+				if (listener != null && listener.reply(address, message)) {
+					return;
+				}
+				break;
+			}
+		}
 		ProtocolFamily family = Connector.family(address);
 		try {
 			DatagramChannel sender = this.udpSenders.computeIfAbsent(family, NioCore::openSender);

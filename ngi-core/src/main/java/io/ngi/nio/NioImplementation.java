@@ -110,7 +110,10 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
-	 * Sends one datagram in the caller's thread; failures are logged, not thrown.
+	 * Sends one datagram in the caller's thread; failures are logged, not thrown. A UDP
+	 * handler's reply to the source of the datagram it is handling goes out through the
+	 * listener's own socket, so it comes from the address the client sent to; other
+	 * datagrams go through a sender socket shared by the implementation.
 	 * @throws IllegalStateException if this implementation is closed
 	 */
 	@Override

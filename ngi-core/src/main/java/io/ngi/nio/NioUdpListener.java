@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * A UDP listener: each datagram, truncated to the buffer size, goes to the handler on the
  * loop thread. A failing handler is logged and the listener keeps receiving (zc.ngi
  * closes the listener instead; one bad datagram should not stop a service).
+ * <p>
+ * A datagram the handler sends back to the source of the datagram it is handling, on the
+ * loop thread, goes out through this listener's own socket (see {@link #reply}), so the
+ * reply comes from the address the client sent to, as clients with connected sockets
+ * expect; any other datagram goes through the implementation's shared sender socket.
  */
 final class NioUdpListener implements UdpListener, Selectable {
 
@@ -42,6 +47,9 @@ final class NioUdpListener implements UdpListener, Selectable {
 	private @Nullable SelectionKey key;
 
 	private boolean channelClosed;
+
+	/** The source of the datagram being handled; loop thread only. */
+	private @Nullable SocketAddress dispatching;
 
 	NioUdpListener(EventLoop loop, DatagramChannel channel, SocketAddress address, UdpHandler handler,
 			ListenOptions options) {
@@ -86,6 +94,8 @@ final class NioUdpListener implements UdpListener, Selectable {
 			byte[] message = new byte[this.buffer.remaining()];
 			this.buffer.get(message);
 			this.observer.datagramReceived(message.length);
+			this.dispatching = source;
+			this.loop.dispatchingUdp = this;
 			try {
 				this.handler.handle(source, message);
 			}
@@ -94,7 +104,37 @@ final class NioUdpListener implements UdpListener, Selectable {
 				this.observer.handlerFailed(ex);
 				this.loop.handlerFailed(ex);
 			}
+			finally {
+				this.loop.dispatchingUdp = null;
+				this.dispatching = null;
+			}
 		}
+	}
+
+	/**
+	 * Sends a reply through this listener's socket if {@code address} is the source of
+	 * the datagram being handled; on the loop thread, from the handler. The socket is
+	 * non-blocking: a reply the socket buffer has no room for is dropped (logged), as the
+	 * network may drop any datagram.
+	 * @param address where to send
+	 * @param message the datagram
+	 * @return {@code false} if {@code address} is not the current source (the caller
+	 * sends it another way)
+	 */
+	boolean reply(SocketAddress address, byte[] message) {
+		SocketAddress source = this.dispatching;
+		if (source == null || this.channelClosed || !source.equals(address)) {
+			return false;
+		}
+		try {
+			if (this.channel.send(ByteBuffer.wrap(message), address) == 0) {
+				logger.debug("reply to {} dropped on {}: socket buffer full", address, this);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("sending a datagram to {} from {} failed: {}", address, this, ex.toString());
+		}
+		return true;
 	}
 
 	@Override

@@ -202,6 +202,73 @@ class ImperativeTests {
 	}
 
 	@Test
+	void closeFromOutsideTheBodyEndsTheWaitingBodyAndItsThread() throws InterruptedException {
+		ConcurrentLinkedQueue<Thread> threads = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<io.ngi.Connection> connections = new ConcurrentLinkedQueue<>();
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			threads.add(Thread.currentThread());
+			connections.add(c);
+			try {
+				while (true) {
+					c.write(input.next());
+				}
+			}
+			catch (ConnectionClosedException ex) {
+				this.events.add("closed: " + ex.reason());
+				throw ex;
+			}
+		}));
+		int count = 100;
+		List<TestConnection> clients = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			TestConnection client = listener.connect();
+			client.write("x");
+			clients.add(client);
+		}
+		// Another thread than the loop and the body closes each server-side connection
+		// while
+		// its body waits in next().
+		Thread closer = new Thread(() -> connections.forEach(io.ngi.Connection::close));
+		closer.start();
+		closer.join(Duration.ofSeconds(10).toMillis());
+		assertThat(closer.isAlive()).isFalse();
+		assertThat(threads).hasSize(count);
+		for (Thread thread : threads) {
+			thread.join(Duration.ofSeconds(10).toMillis());
+			assertThat(thread.isAlive()).as("body thread %s alive", thread).isFalse();
+		}
+		assertThat(this.events).hasSize(count).allMatch("closed: closed"::equals);
+		assertThat(this.implementation.handlerErrors()).isEmpty();
+		clients.forEach((client) -> assertThat(client.isOpen()).isFalse());
+		listener.close();
+	}
+
+	@Test
+	void bodyClosingItsConnectionThenWaitingGetsClosed() throws InterruptedException {
+		List<Thread> threads = new ArrayList<>();
+		TestListener listener = listen(Imperative.handler((c, input) -> {
+			threads.add(Thread.currentThread());
+			c.write("bye " + text(input.next()));
+			c.close();
+			try {
+				input.next();
+			}
+			catch (ConnectionClosedException ex) {
+				this.events.add("closed: " + ex.reason());
+			}
+		}));
+		TestConnection client = listener.connect();
+		client.write("x");
+		assertThat(this.events).containsExactly("closed: closed");
+		assertThat(threads).singleElement().satisfies((thread) -> {
+			thread.join(Duration.ofSeconds(10).toMillis());
+			assertThat(thread.isAlive()).isFalse();
+		});
+		assertThat(this.implementation.handlerErrors()).isEmpty();
+		listener.close();
+	}
+
+	@Test
 	void bodyThreadIsVirtualWhenTheJdkHasVirtualThreads() throws Exception {
 		boolean virtualAvailable = Runtime.version().feature() >= 21;
 		List<Boolean> virtual = new ArrayList<>();

@@ -120,6 +120,29 @@ class NioTransportTests {
 	}
 
 	@Test
+	void udpReplyToTheSourceComesFromTheListenerAddressAndOtherSendsStillWork() throws Exception {
+		List<String> others = new CopyOnWriteArrayList<>();
+		UdpListener other = this.ngi.listenUdp(new InetSocketAddress("127.0.0.1", 0),
+				(source, message) -> others.add(new String(message, StandardCharsets.UTF_8)));
+		UdpListener listener = this.ngi.listenUdp(new InetSocketAddress("127.0.0.1", 0), (source, message) -> {
+			this.ngi.sendUdp(other.address(), message);
+			this.ngi.sendUdp(source, message);
+		});
+		try (java.nio.channels.DatagramChannel client = java.nio.channels.DatagramChannel.open()) {
+			// A connected socket only takes datagrams from the address it sent to.
+			client.connect(listener.address());
+			client.write(java.nio.ByteBuffer.wrap("echo".getBytes(StandardCharsets.UTF_8)));
+			client.socket().setSoTimeout(10_000);
+			java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[16], 16);
+			client.socket().receive(packet);
+			assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).isEqualTo("echo");
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> others.contains("echo"));
+		listener.close();
+		other.close();
+	}
+
+	@Test
 	void udpDatagramsAreTruncatedToTheBufferSize() {
 		List<byte[]> received = new CopyOnWriteArrayList<>();
 		UdpListener listener = this.ngi.listenUdp(null, (source, message) -> received.add(message),
