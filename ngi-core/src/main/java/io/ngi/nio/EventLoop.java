@@ -3,6 +3,7 @@ package io.ngi.nio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -167,6 +168,36 @@ final class EventLoop {
 
 	void deregistered() {
 		this.registered--;
+	}
+
+	/**
+	 * Runs {@code task} now when called on this loop's thread, otherwise queues it for
+	 * the loop. Any thread.
+	 */
+	void runInLoop(Runnable task) {
+		if (inLoop()) {
+			task.run();
+		}
+		else {
+			execute(task);
+		}
+	}
+
+	/**
+	 * Cancels a channel's registration with this loop, if it was registered, and closes
+	 * the channel. A failure to close is logged, naming {@code owner}. Loop thread only.
+	 */
+	void closeRegistered(@Nullable SelectionKey key, Channel channel, Object owner) {
+		if (key != null) {
+			key.cancel();
+			deregistered();
+		}
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			logger.warn("closing {} failed", owner, ex);
+		}
 	}
 
 	void needsFlush(NioConnection connection) {

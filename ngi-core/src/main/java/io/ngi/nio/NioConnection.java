@@ -576,12 +576,7 @@ final class NioConnection implements Connection, Selectable {
 
 	/** Closes with reason {@code "stopped"}: the listener was closed. Any thread. */
 	void stopFromListener() {
-		if (this.loop.inLoop()) {
-			closeNow(STOPPED);
-		}
-		else {
-			this.loop.execute(() -> closeNow(STOPPED));
-		}
+		this.loop.runInLoop(() -> closeNow(STOPPED));
 	}
 
 	@Override

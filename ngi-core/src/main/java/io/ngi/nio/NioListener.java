@@ -264,12 +264,7 @@ final class NioListener implements Listener, Selectable {
 	private void stopAccepting() {
 		if (this.open) {
 			this.open = false;
-			if (this.loop.inLoop()) {
-				closeChannel();
-			}
-			else {
-				this.loop.execute(this::closeChannel);
-			}
+			this.loop.runInLoop(this::closeChannel);
 		}
 	}
 
@@ -278,16 +273,7 @@ final class NioListener implements Listener, Selectable {
 			return;
 		}
 		this.channelClosed = true;
-		if (this.key != null) {
-			this.key.cancel();
-			this.loop.deregistered();
-		}
-		try {
-			this.channel.close();
-		}
-		catch (IOException ex) {
-			logger.warn("closing {} failed", this, ex);
-		}
+		this.loop.closeRegistered(this.key, this.channel, this);
 		if (this.address instanceof UnixDomainSocketAddress unix) {
 			try {
 				Files.deleteIfExists(unix.getPath());

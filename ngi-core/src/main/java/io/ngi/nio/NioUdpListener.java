@@ -151,12 +151,7 @@ final class NioUdpListener implements UdpListener, Selectable {
 	public void close() {
 		if (this.open) {
 			this.open = false;
-			if (this.loop.inLoop()) {
-				closeChannel();
-			}
-			else {
-				this.loop.execute(this::closeChannel);
-			}
+			this.loop.runInLoop(this::closeChannel);
 		}
 	}
 
@@ -165,16 +160,7 @@ final class NioUdpListener implements UdpListener, Selectable {
 			return;
 		}
 		this.channelClosed = true;
-		if (this.key != null) {
-			this.key.cancel();
-			this.loop.deregistered();
-		}
-		try {
-			this.channel.close();
-		}
-		catch (IOException ex) {
-			logger.warn("closing {} failed", this, ex);
-		}
+		this.loop.closeRegistered(this.key, this.channel, this);
 	}
 
 	@Override
