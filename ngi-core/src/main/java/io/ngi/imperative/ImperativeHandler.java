@@ -1,5 +1,6 @@
 package io.ngi.imperative;
 
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.NgiException;
+import io.ngi.SuspendableConnection;
+import io.ngi.SuspendableConnection.PendingCall;
 
 /**
  * The handler of one connection of an {@link Imperative}, and the {@link Input} of its
@@ -25,6 +28,17 @@ import io.ngi.NgiException;
  * (any thread an implementation calls handlers on); the body thread is fixed. Callers
  * take turns through a lock: the implementation's calls and a {@code close()} from
  * outside the body (which hands the body {@code "closed"}) never overlap.
+ * <p>
+ * When the real connection is a {@link SuspendableConnection} (the NIO implementation),
+ * the hand-off keeps the same order without holding the implementation's thread: each
+ * event goes into an inbox and suspends the handler call, the body takes events from the
+ * inbox, and when it waits again with the inbox empty it completes the suspended call,
+ * which lets the implementation deliver the next event. The body's code still never runs
+ * concurrently with the connection's other handler calls, and input is not read while it
+ * works, but the loop thread serves other connections meanwhile (and a body that blocks
+ * holds up only its own connection). A body failure ends the suspended call as a handler
+ * failure. Under any other connection (the testing implementation, a blocking helper's
+ * wrapper) the hand-off is strict, as above.
  * <p>
  * The body works on a {@link BodyConnection}, whose {@code close()} ends a waiting body.
  */
@@ -101,6 +115,27 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	/** The close reason delivered to the body; body thread only. */
 	private @Nullable String closedReason;
 
+	/**
+	 * Whether events go through the inbox and suspended calls rather than the strict
+	 * hand-off; decided once by {@link #start()}.
+	 */
+	private volatile boolean suspending;
+
+	/** Guards the inbox state below (suspending mode). */
+	private final Object inboxLock = new Object();
+
+	/** Events for the body: {@code byte[]}, {@link Closed} or {@link Failure}. */
+	private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+
+	/** The suspended call the body's current turn ends, if any. */
+	private @Nullable PendingCall pending;
+
+	/** Whether the body waits for the inbox. */
+	private boolean bodyWaiting;
+
+	/** Whether a close was put in the inbox. */
+	private boolean closeQueued;
+
 	ImperativeHandler(Imperative.Body body, Connection connection, Function<Connection, ? extends Connection> adapter) {
 		this.body = body;
 		this.bodyConnection = new BodyConnection(connection, this);
@@ -118,6 +153,9 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	 * that ends there closes the connection without a handler.
 	 */
 	void start() throws Exception {
+		if (startSuspended()) {
+			return;
+		}
 		this.callerLock.lock();
 		try {
 			this.caller = Thread.currentThread();
@@ -136,8 +174,41 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		deliverCloseFromOutside();
 	}
 
+	/**
+	 * Starts the body without waiting for it, if the real connection can suspend the call
+	 * in progress: the handler is installed at once, and its events wait until the body
+	 * first waits in {@code next()} (or ends).
+	 * @return whether the body was started that way
+	 */
+	private boolean startSuspended() {
+		if (!(this.bodyConnection.delegate() instanceof SuspendableConnection suspendable)) {
+			return false;
+		}
+		PendingCall call;
+		try {
+			call = suspendable.suspendCall();
+		}
+		catch (IllegalStateException ex) {
+			// Not inside an implementation call (a caller started the handler itself).
+			return false;
+		}
+		this.pending = call;
+		this.suspending = true;
+		this.connection.setHandler(this);
+		this.thread.start();
+		return true;
+	}
+
 	@Override
 	public void handleInput(Connection connection, byte[] data) throws Exception {
+		if (this.suspending) {
+			if (this.ended) {
+				logger.debug("Input on {} after its imperative body ended dropped", connection);
+				return;
+			}
+			offer(data, true);
+			return;
+		}
 		this.callerLock.lock();
 		try {
 			if (this.ended) {
@@ -154,6 +225,10 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	@Override
 	public void handleClose(Connection connection, String reason) {
+		if (this.suspending) {
+			offerClose(reason);
+			return;
+		}
 		this.callerLock.lock();
 		try {
 			closeBody(connection, reason);
@@ -185,6 +260,13 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	@Override
 	public void handleException(Connection connection, Exception exception) throws Exception {
+		if (this.suspending) {
+			if (this.ended) {
+				throw exception;
+			}
+			offer(new Failure(exception), true);
+			return;
+		}
 		this.callerLock.lock();
 		try {
 			if (this.ended) {
@@ -212,7 +294,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			return;
 		}
 		this.closedOutside = true;
-		if (this.inEvent != Thread.currentThread() && !this.callerLock.isHeldByCurrentThread()) {
+		if (this.inEvent != Thread.currentThread() && (this.suspending || !this.callerLock.isHeldByCurrentThread())) {
 			deliverCloseFromOutside();
 		}
 		// else the event call in progress delivers it when it ends, unless it delivered a
@@ -237,6 +319,12 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	 * the closer, or the caller that held the lock, which checks again after unlocking.
 	 */
 	private void deliverCloseFromOutside() {
+		if (this.suspending) {
+			if (this.closedOutside) {
+				offerClose("closed");
+			}
+			return;
+		}
 		while (this.closedOutside && !this.closeDelivered && !this.ended && this.callerLock.tryLock()) {
 			try {
 				if (this.closedOutside && !this.closeDelivered && !this.ended) {
@@ -265,7 +353,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		if (closed != null) {
 			throw new ConnectionClosedException(closed);
 		}
-		Object event = awaitCaller(WAITING);
+		Object event = this.suspending ? takeFromInbox() : awaitCaller(WAITING);
 		if (event instanceof byte[] data) {
 			return data;
 		}
@@ -307,10 +395,116 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		catch (Throwable ex) {
 			outcome = ex;
 		}
+		if (this.suspending) {
+			endSuspended(outcome);
+			return;
+		}
 		this.toCaller = outcome;
 		Thread waiting = this.caller;
 		this.bodyTurn = false;
 		LockSupport.unpark(waiting);
+	}
+
+	/**
+	 * Loop side, suspending mode: puts an event in the inbox, suspending the call in
+	 * progress unless the body's current turn already holds one (it then takes this event
+	 * before ending its turn).
+	 */
+	private void offer(Object event, boolean suspend) {
+		boolean wake;
+		synchronized (this.inboxLock) {
+			this.inbox.add(event);
+			if (suspend && this.pending == null) {
+				this.pending = ((SuspendableConnection) this.bodyConnection.delegate()).suspendCall();
+			}
+			wake = this.bodyWaiting;
+		}
+		if (wake) {
+			LockSupport.unpark(this.thread);
+		}
+	}
+
+	/** Suspending mode: tells the body of a close, once. Any thread. */
+	private void offerClose(String reason) {
+		synchronized (this.inboxLock) {
+			if (this.closeQueued || this.ended) {
+				return;
+			}
+			this.closeQueued = true;
+			this.closeDelivered = true;
+		}
+		offer(new Closed(reason), false);
+	}
+
+	/**
+	 * Body side, suspending mode: the next event from the inbox; if there is none, ends
+	 * the suspended call of the turn and waits for one.
+	 */
+	private Object takeFromInbox() {
+		PendingCall turnEnd;
+		synchronized (this.inboxLock) {
+			Object event = this.inbox.poll();
+			if (event != null) {
+				return event;
+			}
+			turnEnd = this.pending;
+			this.pending = null;
+			this.bodyWaiting = true;
+		}
+		if (turnEnd != null) {
+			turnEnd.complete();
+		}
+		boolean interrupted = false;
+		try {
+			while (true) {
+				synchronized (this.inboxLock) {
+					Object event = this.inbox.poll();
+					if (event != null) {
+						this.bodyWaiting = false;
+						return event;
+					}
+				}
+				LockSupport.park(this);
+				interrupted |= Thread.interrupted();
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Body side, suspending mode: the body ended. Closes the connection (normal end) or
+	 * fails the suspended call (the implementation then logs the failure and closes).
+	 */
+	private void endSuspended(Object outcome) {
+		PendingCall turnEnd;
+		synchronized (this.inboxLock) {
+			this.ended = true;
+			turnEnd = this.pending;
+			this.pending = null;
+			this.inbox.clear();
+		}
+		if (outcome instanceof Throwable failure) {
+			if (turnEnd != null) {
+				turnEnd.fail(failure);
+				return;
+			}
+			// Only after a close was delivered is the body outside a suspended call.
+			logger.warn("Imperative body of {} failed after the connection was closed", this.connection, failure);
+			this.connection.close();
+			return;
+		}
+		try {
+			this.connection.close();
+		}
+		finally {
+			if (turnEnd != null) {
+				turnEnd.complete();
+			}
+		}
 	}
 
 	/** Caller side: gives the body an event and waits for its outcome. */

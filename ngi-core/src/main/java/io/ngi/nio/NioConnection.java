@@ -21,6 +21,7 @@ import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
 import io.ngi.Server;
+import io.ngi.SuspendableConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,12 @@ import org.slf4j.LoggerFactory;
  * direct write buffer (up to 64 KiB, many small writes gathered into one socket write),
  * writes once, and advances the queue by exactly what the socket took. Reading is enabled
  * only while a handler is set and the queued output is below the high-water mark.
+ * <p>
+ * A handler call may be {@linkplain #suspendCall() suspended}: while any pending call is
+ * open, the connection counts as being in a handler call, so input is not read and other
+ * events wait, exactly as during a synchronous call.
  */
-final class NioConnection implements Connection, Selectable {
+final class NioConnection implements SuspendableConnection, Selectable {
 
 	private static final Logger logger = LoggerFactory.getLogger(NioConnection.class);
 
@@ -90,6 +95,12 @@ final class NioConnection implements Connection, Selectable {
 	private boolean paused;
 
 	private boolean dispatching;
+
+	/** Suspended handler calls not yet completed. */
+	private int holds;
+
+	/** Read interest dropped because input arrived while a call was suspended. */
+	private boolean readHeld;
 
 	private boolean channelClosed;
 
@@ -312,6 +323,12 @@ final class NioConnection implements Connection, Selectable {
 			flush();
 		}
 		if ((ready & SelectionKey.OP_READ) != 0) {
+			if (this.holds > 0) {
+				// Input waits for the suspended call; stop the selector reporting it.
+				this.readHeld = true;
+				updateInterest();
+				return;
+			}
 			read();
 			// Answer this connection now rather than after the whole select batch: lower
 			// latency, and the loop's flush queue entry becomes a no-op.
@@ -408,7 +425,7 @@ final class NioConnection implements Connection, Selectable {
 			return;
 		}
 		int ops = (this.writeInterest ? SelectionKey.OP_WRITE : 0)
-				| ((this.handler != null && !this.paused) ? SelectionKey.OP_READ : 0);
+				| ((this.handler != null && !this.paused && !this.readHeld) ? SelectionKey.OP_READ : 0);
 		if (ops != this.interest) {
 			this.interest = ops;
 			selectionKey.interestOps(ops);
@@ -419,7 +436,7 @@ final class NioConnection implements Connection, Selectable {
 		ByteBuffer buffer = this.loop.readBuffer;
 		for (int i = 0; i < MAX_READS_PER_EVENT; i++) {
 			ConnectionHandler current = this.handler;
-			if (this.channelClosed || current == null || this.paused) {
+			if (this.channelClosed || current == null || this.paused || this.holds > 0) {
 				return;
 			}
 			buffer.clear();
@@ -463,7 +480,7 @@ final class NioConnection implements Connection, Selectable {
 	}
 
 	private void handlerSet() {
-		if (!this.dispatching) {
+		if (!inCall()) {
 			afterDispatch();
 		}
 	}
@@ -471,7 +488,7 @@ final class NioConnection implements Connection, Selectable {
 	/** Replays what waited for a handler, and updates read interest. */
 	private void afterDispatch() {
 		ConnectionHandler current = this.handler;
-		if (current == null) {
+		if (current == null || this.holds > 0) {
 			return;
 		}
 		Exception exception = this.pendingException;
@@ -490,7 +507,7 @@ final class NioConnection implements Connection, Selectable {
 
 	private void deliverException(Exception exception) {
 		ConnectionHandler current = this.handler;
-		if (current == null || this.dispatching) {
+		if (current == null || inCall()) {
 			this.pendingException = exception;
 			return;
 		}
@@ -543,7 +560,7 @@ final class NioConnection implements Connection, Selectable {
 		this.incoming.clear();
 		if (reason != null) {
 			ConnectionHandler current = this.handler;
-			if (current == null || this.dispatching) {
+			if (current == null || inCall()) {
 				this.pendingClose = reason;
 			}
 			else {
@@ -582,6 +599,45 @@ final class NioConnection implements Connection, Selectable {
 	@Override
 	public void shutdown() {
 		closeNow(STOPPED);
+		String reason = this.pendingClose;
+		if (this.holds > 0 && reason != null) {
+			// The loop is going away: no one would deliver the close after the suspended
+			// call ends (see SuspendableConnection).
+			this.pendingClose = null;
+			deliverClose(this.handler, reason);
+		}
+	}
+
+	@Override
+	public PendingCall suspendCall() {
+		if (!this.loop.inLoop() || !this.dispatching) {
+			throw new IllegalStateException(
+					"suspendCall() called outside a handler call of " + this + " on its loop thread");
+		}
+		this.holds++;
+		return new Pending();
+	}
+
+	private boolean inCall() {
+		return this.dispatching || this.holds > 0;
+	}
+
+	/** A suspended call ended; loop thread. */
+	private void resumed(@Nullable Throwable failure) {
+		this.holds--;
+		if (failure != null) {
+			if (this.channelClosed) {
+				logger.error("suspended handleInput failed on {} after it closed", this, failure);
+				this.observer.handlerFailed(failure);
+			}
+			else {
+				failed("handleInput", failure, failure.toString());
+			}
+		}
+		if (this.holds == 0 && !this.dispatching) {
+			this.readHeld = false;
+			afterDispatch();
+		}
 	}
 
 	long queuedBytes() {
@@ -613,6 +669,30 @@ final class NioConnection implements Connection, Selectable {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not read the state of " + this, ex);
 		}
+	}
+
+	/** One suspended handler call. */
+	private final class Pending implements PendingCall {
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		@Override
+		public void complete() {
+			end(null);
+		}
+
+		@Override
+		public void fail(Throwable failure) {
+			end(Objects.requireNonNull(failure, "failure"));
+		}
+
+		private void end(@Nullable Throwable failure) {
+			if (!this.ended.compareAndSet(false, true)) {
+				throw new IllegalStateException("suspended call on " + NioConnection.this + " already ended");
+			}
+			NioConnection.this.loop.runInLoop(() -> resumed(failure));
+		}
+
 	}
 
 	@Override
