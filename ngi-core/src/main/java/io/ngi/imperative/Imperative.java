@@ -23,18 +23,29 @@ import io.ngi.Server;
  * <p>
  * For each connection, the {@linkplain Body body} runs on a thread of its own (a virtual
  * thread on JDK 21 and later, a daemon platform thread on 17) in strict hand-off with the
- * implementation: every event is handed to the body and the handler call returns only
- * when the body waits again in {@link Input#next()} or ends. So at any time exactly one
- * of the two threads runs, the body's code is never run concurrently with the
- * connection's other handler calls (contract rule 1 holds), and under the testing
- * implementation behaviour is deterministic. As with any handler, a body must not block
- * for long other than in {@code next()}: the implementation waits for it.
+ * implementation: every event is handed to the body and the handler call ends only when
+ * the body waits again in {@link Input#next()} or ends. So the body's code is never run
+ * concurrently with the connection's other handler calls (contract rule 1 holds). How the
+ * call waits depends on the connection:
+ * <ul>
+ * <li>Under the NIO implementation (whose connections are
+ * {@link io.ngi.SuspendableConnection}s) the handler call is suspended, not the loop
+ * thread: the loop serves other connections while the body works, and does not read this
+ * connection's input until the body waits again. A body may therefore block (a database
+ * call, a sleep) and hold up only its own connection.</li>
+ * <li>Otherwise (the testing implementation, a blocking helper) the calling thread parks
+ * until the body waits again: exactly one of the two threads runs at a time, and under
+ * the testing implementation behaviour is deterministic. A body that blocks holds up the
+ * caller.</li>
+ * </ul>
  * <ul>
  * <li>{@link #connected} runs the body up to its first {@code next()} (writes it makes
  * there go out before the handler is installed), then installs the handler. A body that
  * returns before its first {@code next()} closes the connection and never gets a handler
  * installed. An exception thrown there propagates to the caller, which closes the
- * connection.</li>
+ * connection. (With a suspended call the handler is installed at once, its events wait
+ * until the body first waits, and an exception fails the suspended call, with the same
+ * result.)</li>
  * <li>Input: {@code next()} returns the bytes.</li>
  * <li>A close (peer, network, listener stop, framing adapter): {@code next()} throws
  * {@link ConnectionClosedException} with the reason, on that and every later call; the
@@ -50,9 +61,9 @@ import io.ngi.Server;
  * is not told (this side's handler never is, see {@link Connection#close()}), so a body
  * that closes its connection should return rather than call {@code next()} again.
  * <p>
- * A hand-off parks the waiting thread ({@code LockSupport}), after an optional spin tuned
- * by the system properties {@code ngi.imperative.spins} (caller side, 0 by default) and
- * {@code ngi.imperative.body-spins} (body side, 0); the system property
+ * A strict hand-off parks the waiting thread ({@code LockSupport}), after an optional
+ * spin tuned by the system properties {@code ngi.imperative.spins} (caller side, 0 by
+ * default) and {@code ngi.imperative.body-spins} (body side, 0); the system property
  * {@code ngi.imperative.platform-threads=true} forces platform threads on JDK 21 and
  * later.
  * <p>
