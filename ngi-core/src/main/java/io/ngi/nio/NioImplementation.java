@@ -35,6 +35,15 @@ import org.jspecify.annotations.Nullable;
  * above {@code outputLimit} (default {@value #DEFAULT_OUTPUT_LIMIT}) the connection is
  * closed with the reason {@code "output limit exceeded (<n> bytes queued)"}.
  * <p>
+ * {@link Listener#close()}, {@link Listener#stop()} and {@link UdpListener#close()}
+ * return once the socket is really closed: a TCP connect made afterwards is refused
+ * ({@code ECONNREFUSED}), never accepted and then reset, and the UDP port can be bound
+ * again. Two exceptions: called from a handler on a loop thread other than the
+ * listener's, the close is queued to the listener's loop and not waited for (two loops
+ * waiting for each other would deadlock); and if a handler blocks the listener's loop,
+ * the call waits at most 10 s and then returns with a WARN log line, the close still
+ * queued.
+ * <p>
  * All methods are thread-safe.
  * {@snippet :
  * try (NioImplementation ngi = NioImplementation.builder().name("echo").build()) {
