@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -12,8 +13,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -32,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * registered and no task is queued (as zc.ngi does); a later task starts a new thread
  * with the same name. An inline loop has no thread: {@link #runInline} drives it in the
  * caller's thread and rethrows handler failures.
+ * <p>
+ * Ready keys are collected during the select and handled after it returned, so that a
+ * channel closed by a handler can be released at once (see {@link #closeRegistered}): the
+ * JDK only releases a registered channel at the selector's next select, which cannot run
+ * inside another.
  */
 final class EventLoop {
 
@@ -40,6 +49,17 @@ final class EventLoop {
 	static final int BUFFER_SIZE = 64 * 1024;
 
 	private static final int MAX_TASKS_PER_ITERATION = 4096;
+
+	/** How long a close requested from another thread waits for the loop. */
+	static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+	private static final long CLOSE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+	/** The loop whose thread is the current thread, if any. */
+	private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+
+	private static final Consumer<SelectionKey> IGNORE = (key) -> {
+	};
 
 	private final String name;
 
@@ -65,7 +85,9 @@ final class EventLoop {
 
 	private final ArrayDeque<NioConnection> flushQueue = new ArrayDeque<>();
 
-	private final Consumer<SelectionKey> dispatcher = this::dispatch;
+	private final ArrayList<SelectionKey> readyKeys = new ArrayList<>();
+
+	private final Consumer<SelectionKey> collector = this.readyKeys::add;
 
 	final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 
@@ -184,8 +206,75 @@ final class EventLoop {
 	}
 
 	/**
-	 * Cancels a channel's registration with this loop, if it was registered, and closes
-	 * the channel. A failure to close is logged, naming {@code owner}. Loop thread only.
+	 * Runs {@code task} on the loop and returns once it ran, so that what it closes is
+	 * closed when this returns. Any thread:
+	 * <ul>
+	 * <li>on this loop's thread it runs now;</li>
+	 * <li>on another loop's thread it is queued and not waited for, since two loops
+	 * waiting for each other would deadlock;</li>
+	 * <li>on an inline loop that nobody runs now it is queued and runs when the loop next
+	 * runs;</li>
+	 * <li>on a closed loop it is queued and not waited for (closing the loop closed its
+	 * channels);</li>
+	 * <li>otherwise it waits up to {@link #CLOSE_WAIT} for the loop (a handler that
+	 * blocks the loop longer delays the task; one WARN line naming {@code owner}
+	 * then).</li>
+	 * </ul>
+	 * @param task the task
+	 * @param owner what the task is for, for the log
+	 */
+	void runInLoopAndWait(Runnable task, Object owner) {
+		if (inLoop()) {
+			task.run();
+			return;
+		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		execute(() -> {
+			try {
+				task.run();
+			}
+			finally {
+				done.complete(null);
+			}
+		});
+		if (CURRENT.get() != null || (!this.threaded && this.loopThread == null)) {
+			return;
+		}
+		long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+		try {
+			while (!done.isDone()) {
+				if ((this.closed && !this.running.get()) || (!this.threaded && this.loopThread == null)) {
+					return;
+				}
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					logger.warn("{} did not confirm the close of {} within {}", this, owner, CLOSE_WAIT);
+					return;
+				}
+				try {
+					done.get(Math.min(remaining, CLOSE_POLL_NANOS), TimeUnit.NANOSECONDS);
+				}
+				catch (TimeoutException ex) {
+					// poll again: the loop may have been closed meanwhile
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("closing " + owner + " failed", ex);
+		}
+	}
+
+	/**
+	 * Cancels a channel's registration with this loop, if it was registered, closes the
+	 * channel and, on the loop thread, makes the selector release it now (one
+	 * {@code selectNow}), so that the socket is really closed when this returns: a closed
+	 * listener's port refuses connects at once, and a closed UDP port can be bound again.
+	 * Elsewhere the release happens at the loop's next select. A failure to close is
+	 * logged, naming {@code owner}. Loop thread, or the thread closing a loop that has no
+	 * thread any more.
 	 */
 	void closeRegistered(@Nullable SelectionKey key, Channel channel, Object owner) {
 		if (key != null) {
@@ -197,6 +286,15 @@ final class EventLoop {
 		}
 		catch (IOException ex) {
 			logger.warn("closing {} failed", owner, ex);
+		}
+		if (key != null && inLoop() && this.selector.isOpen()) {
+			try {
+				// The events of this select come again at the next one (level-triggered).
+				this.selector.selectNow(IGNORE);
+			}
+			catch (IOException | ClosedSelectorException ex) {
+				logger.warn("releasing {} failed on {}", owner, this.name, ex);
+			}
 		}
 	}
 
@@ -231,6 +329,7 @@ final class EventLoop {
 			}
 		}
 		this.loopThread = Thread.currentThread();
+		CURRENT.set(this);
 		try {
 			while (true) {
 				if (!iterate(0)) {
@@ -274,13 +373,18 @@ final class EventLoop {
 			return true;
 		}
 		this.wakeupDone.set(false);
-		if (!this.tasks.isEmpty()) {
-			this.selector.selectNow(this.dispatcher);
+		try {
+			if (!this.tasks.isEmpty()) {
+				this.selector.selectNow(this.collector);
+			}
+			else {
+				this.selector.select(this.collector, timeoutMillis);
+			}
 		}
-		else {
-			this.selector.select(this.dispatcher, timeoutMillis);
+		finally {
+			this.wakeupDone.set(true);
 		}
-		this.wakeupDone.set(true);
+		dispatchReady();
 		flushPending();
 		return !this.closed;
 	}
@@ -318,6 +422,17 @@ final class EventLoop {
 		}
 	}
 
+	private void dispatchReady() {
+		try {
+			for (int i = 0; i < this.readyKeys.size(); i++) {
+				dispatch(this.readyKeys.get(i));
+			}
+		}
+		finally {
+			this.readyKeys.clear();
+		}
+	}
+
 	private void dispatch(SelectionKey key) {
 		Selectable selectable = (Selectable) key.attachment();
 		if (!key.isValid()) {
@@ -348,6 +463,8 @@ final class EventLoop {
 		}
 		long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : 0;
 		this.loopThread = Thread.currentThread();
+		EventLoop outer = CURRENT.get();
+		CURRENT.set(this);
 		try {
 			while (true) {
 				long wait = 0;
@@ -383,6 +500,12 @@ final class EventLoop {
 		}
 		finally {
 			this.loopThread = null;
+			if (outer != null) {
+				CURRENT.set(outer);
+			}
+			else {
+				CURRENT.remove();
+			}
 		}
 	}
 

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * told) and then rethrown from {@code loop()}; the remaining channels stay registered and
  * {@code loop()} may be called again. {@code connect}, {@code listen} and the others may
  * be called from any thread; output bounds are those of {@link NioImplementation}'s
- * defaults.
+ * defaults. A listener closed from a handler (inside {@code loop()}) releases its port
+ * before {@code close()} returns; one closed while {@code loop()} does not run is closed
+ * when {@code loop()} next runs.
  * {@snippet :
  * InlineImplementation inline = new InlineImplementation();
  * inline.connect(address, handler);

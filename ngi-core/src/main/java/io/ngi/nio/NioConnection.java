@@ -2,6 +2,7 @@ package io.ngi.nio;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -650,6 +651,16 @@ final class NioConnection implements SuspendableConnection, Selectable {
 
 	boolean isReadingPaused() {
 		return onLoop(() -> this.paused);
+	}
+
+	/**
+	 * Reads an option of this connection's socket, for tests and diagnostics. Any thread.
+	 * @param option the option
+	 * @return its value
+	 * @throws IOException if the socket is closed or the option cannot be read
+	 */
+	<T> T socketOption(SocketOption<T> option) throws IOException {
+		return this.channel.getOption(option);
 	}
 
 	/** Reads loop-thread state from another thread, for tests and diagnostics. */

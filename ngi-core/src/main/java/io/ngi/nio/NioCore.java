@@ -12,6 +12,8 @@ import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -239,6 +241,16 @@ final class NioCore {
 			dead += loop.deaths();
 		}
 		return dead;
+	}
+
+	List<String> deadLoopNames() {
+		List<String> names = new ArrayList<>();
+		for (EventLoop loop : this.loops) {
+			if (loop.deaths() > 0) {
+				names.add(loop.name());
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	String name() {

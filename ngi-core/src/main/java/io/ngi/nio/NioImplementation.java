@@ -2,6 +2,7 @@ package io.ngi.nio;
 
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import io.ngi.ClientConnectHandler;
@@ -34,6 +35,15 @@ import org.jspecify.annotations.Nullable;
  * in answer to one such read. Output queued from other threads can still exceed that;
  * above {@code outputLimit} (default {@value #DEFAULT_OUTPUT_LIMIT}) the connection is
  * closed with the reason {@code "output limit exceeded (<n> bytes queued)"}.
+ * <p>
+ * {@link Listener#close()}, {@link Listener#stop()} and {@link UdpListener#close()}
+ * return once the socket is really closed: a TCP connect made afterwards is refused
+ * ({@code ECONNREFUSED}), never accepted and then reset, and the UDP port can be bound
+ * again. Two exceptions: called from a handler on a loop thread other than the
+ * listener's, the close is queued to the listener's loop and not waited for (two loops
+ * waiting for each other would deadlock); and if a handler blocks the listener's loop,
+ * the call waits at most 10 s and then returns with a WARN log line, the close still
+ * queued.
  * <p>
  * All methods are thread-safe.
  * {@snippet :
@@ -162,12 +172,28 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
-	 * Returns how many times a loop thread died of an unexpected error (the loop restarts
-	 * on new work, but channels it served may be stuck). Thread-safe.
+	 * Returns how many times a loop thread died of an unexpected error. A failing
+	 * handler, server or observer never kills a loop by itself: the loop logs it, closes
+	 * the connection concerned and goes on. A loop dies when closing that connection
+	 * fails in turn with an {@link Error} (for example an observer method throws while
+	 * input is read and the handler's {@code handleClose} then throws an {@code Error}),
+	 * or when its selector fails. The death is logged at ERROR
+	 * ({@code "loop error: <name>
+	 * stopped"}); the loop starts a new thread on new work, but channels it served may be
+	 * stuck until then. Thread-safe.
 	 * @return the number of loop deaths, 0 when healthy
 	 */
 	public int deadLoops() {
 		return this.core.deadLoops();
+	}
+
+	/**
+	 * Returns the names of the loops whose thread died at least once (see
+	 * {@link #deadLoops()}), such as {@code "ngi-1"}. Thread-safe.
+	 * @return the names, in loop order; empty when healthy
+	 */
+	public List<String> deadLoopNames() {
+		return this.core.deadLoopNames();
 	}
 
 	/**

@@ -264,7 +264,7 @@ final class NioListener implements Listener, Selectable {
 	private void stopAccepting() {
 		if (this.open) {
 			this.open = false;
-			this.loop.runInLoop(this::closeChannel);
+			this.loop.runInLoopAndWait(this::closeChannel, this);
 		}
 	}
 

@@ -151,7 +151,7 @@ final class NioUdpListener implements UdpListener, Selectable {
 	public void close() {
 		if (this.open) {
 			this.open = false;
-			this.loop.runInLoop(this::closeChannel);
+			this.loop.runInLoopAndWait(this::closeChannel, this);
 		}
 	}
 

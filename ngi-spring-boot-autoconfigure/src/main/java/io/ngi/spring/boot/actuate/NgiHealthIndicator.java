@@ -19,7 +19,10 @@ import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 /**
  * The {@code ngi} health indicator: UP while the listeners run, every enabled listener is
  * bound and no NIO loop thread died; DOWN otherwise. Details list each listener's bound
- * address, whether it is open and its open connections, and the number of dead loops.
+ * address, whether it is open and its open connections; with the NIO implementation also
+ * {@code deadLoops}, how many times a loop thread died, and {@code deadLoopNames}, the
+ * names of those loops (such as {@code "ngi-loop-1"}, the name of the thread and of its
+ * {@code "loop error: <name> stopped"} log line).
  */
 public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
@@ -50,7 +53,7 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("running", this.registry.isRunning()).withDetail("listeners", listeners);
 		Implementation implementation = this.registry.implementation();
 		if (implementation instanceof NioImplementation nio) {
-			builder.withDetail("deadLoops", nio.deadLoops());
+			builder.withDetail("deadLoops", nio.deadLoops()).withDetail("deadLoopNames", nio.deadLoopNames());
 			up &= nio.isHealthy() && !nio.isClosed();
 		}
 		if (up) {

@@ -20,17 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.ngi.Connection;
+import io.ngi.ConnectionHandler;
+import io.ngi.ListenOptions;
 import io.ngi.Listener;
+import io.ngi.ListenerObserver;
 import io.ngi.Server;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
 import io.ngi.UdpHandler;
+import io.ngi.nio.NioImplementation;
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 
@@ -147,6 +153,30 @@ class NgiActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void healthWhenALoopThreadDiedShouldBeDownAndNameTheLoop() {
+		this.runner.run((context) -> {
+			NgiHealthIndicator indicator = context.getBean(NgiHealthIndicator.class);
+			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
+			assertThat(indicator.health(true).getDetails()).containsEntry("deadLoops", 0)
+				.containsEntry("deadLoopNames", List.of());
+			NioImplementation implementation = context.getBean(NioImplementation.class);
+			Listener killer = implementation.listen(new InetSocketAddress("127.0.0.1", 0),
+					(connection) -> connection.setHandler(new LoopKillingHandler()),
+					ListenOptions.builder().observer(new FailingObserver()).build());
+			try (Socket socket = new Socket()) {
+				socket.connect(killer.address(), 5000);
+				socket.getOutputStream().write(1);
+				await().atMost(Duration.ofSeconds(10)).until(() -> !implementation.isHealthy());
+			}
+			Health health = indicator.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("deadLoops", 1)
+				.containsEntry("deadLoopNames", List.of("ngi-loop-1"));
+			killer.close();
+		});
+	}
+
+	@Test
 	void healthWhenStoppedShouldBeDown() {
 		this.runner.run((context) -> {
 			context.getBean(NgiListenerRegistry.class).stop();
@@ -209,6 +239,36 @@ class NgiActuatorAutoConfigurationTests {
 			byte[] echoed = in.readNBytes(size);
 			assertThat(echoed).isEqualTo(data);
 		}
+	}
+
+	/**
+	 * Fails while the loop reads input, outside any handler call, so the loop closes the
+	 * connection for it.
+	 */
+	static final class FailingObserver implements ListenerObserver {
+
+		@Override
+		public void bytesReceived(int bytes) {
+			throw new IllegalStateException("observer fails on purpose");
+		}
+
+	}
+
+	/**
+	 * Throws an {@link Error} from {@code handleClose}: a failure while the loop closes a
+	 * failed connection, which ends the loop thread.
+	 */
+	static final class LoopKillingHandler implements ConnectionHandler {
+
+		@Override
+		public void handleInput(Connection connection, byte[] data) {
+		}
+
+		@Override
+		public void handleClose(Connection connection, String reason) {
+			throw new AssertionError("handleClose fails on purpose while the loop handles a failure");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

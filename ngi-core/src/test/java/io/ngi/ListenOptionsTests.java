@@ -1,0 +1,60 @@
+package io.ngi;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * {@link ListenOptions}: the defaults and the rejection of values no listener could use.
+ */
+class ListenOptionsTests {
+
+	@Test
+	void defaultsAreBacklog255NoConnectionLimitAnd4096ByteDatagrams() {
+		ListenOptions defaults = ListenOptions.defaults();
+		assertThat(defaults.backlog()).isEqualTo(255).isEqualTo(ListenOptions.DEFAULT_BACKLOG);
+		assertThat(defaults.maxConnections()).isEqualTo(Integer.MAX_VALUE);
+		assertThat(defaults.udpBufferSize()).isEqualTo(4096);
+		assertThat(defaults.observer()).isSameAs(ListenerObserver.NONE);
+		assertThat(ListenOptions.builder().build().backlog()).isEqualTo(255);
+	}
+
+	@Test
+	void builderKeepsValidValues() {
+		ListenOptions options = ListenOptions.builder().backlog(1).maxConnections(1).udpBufferSize(65535).build();
+		assertThat(options.backlog()).isEqualTo(1);
+		assertThat(options.maxConnections()).isEqualTo(1);
+		assertThat(options.udpBufferSize()).isEqualTo(65535);
+	}
+
+	@Test
+	void backlogMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ListenOptions.builder().backlog(0))
+			.withMessage("backlog must be > 0: 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> ListenOptions.builder().backlog(-5))
+			.withMessage("backlog must be > 0: -5");
+	}
+
+	@Test
+	void maxConnectionsMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ListenOptions.builder().maxConnections(0))
+			.withMessage("maxConnections must be > 0: 0");
+	}
+
+	@Test
+	void udpBufferSizeMustFitADatagram() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ListenOptions.builder().udpBufferSize(0))
+			.withMessage("udpBufferSize must be between 1 and 65535: 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> ListenOptions.builder().udpBufferSize(65536))
+			.withMessage("udpBufferSize must be between 1 and 65535: 65536");
+	}
+
+	@Test
+	void observerMustNotBeNull() {
+		assertThatNullPointerException().isThrownBy(() -> ListenOptions.builder().observer(null))
+			.withMessage("observer");
+	}
+
+}
