@@ -552,10 +552,10 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			this.key.cancel();
 			this.loop.deregistered();
 		}
+		closeQuietly();
 		if (this.listener != null) {
 			this.listener.closed(this);
 		}
-		closeQuietly();
 		this.output.clear();
 		this.queued = 0;
 		this.incoming.clear();

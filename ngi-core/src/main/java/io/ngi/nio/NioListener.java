@@ -196,7 +196,12 @@ final class NioListener implements Listener, Selectable {
 	 */
 	void closed(NioConnection connection) {
 		if (this.connections.remove(connection)) {
-			this.observer.connectionClosed();
+			try {
+				this.observer.connectionClosed();
+			}
+			catch (RuntimeException ex) {
+				logger.error("listener observer failed on the close of {}", connection, ex);
+			}
 			if (!this.open && this.connections.isEmpty()) {
 				this.stopped.complete(null);
 			}
