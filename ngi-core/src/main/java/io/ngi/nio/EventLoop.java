@@ -10,8 +10,10 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +66,12 @@ final class EventLoop {
 	private final Object idleMonitor = new Object();
 
 	private final ArrayDeque<NioConnection> flushQueue = new ArrayDeque<>();
+
+	/**
+	 * Connections closed during a suspended handler call: no longer registered, their
+	 * close waits for the call to end, so a shutdown must deliver it; loop thread only.
+	 */
+	private final Set<NioConnection> closedWhileSuspended = new LinkedHashSet<>();
 
 	private final Consumer<SelectionKey> dispatcher = this::dispatch;
 
@@ -198,6 +206,19 @@ final class EventLoop {
 		catch (IOException ex) {
 			logger.warn("closing {} failed", owner, ex);
 		}
+	}
+
+	/**
+	 * Remembers a connection closed while a handler call of it is suspended, so that
+	 * {@link #close} delivers its close. Loop thread only.
+	 */
+	void closedWhileSuspended(NioConnection connection) {
+		this.closedWhileSuspended.add(connection);
+	}
+
+	/** The suspended call of a closed connection ended. Loop thread only. */
+	void resumedAfterClose(NioConnection connection) {
+		this.closedWhileSuspended.remove(connection);
 	}
 
 	void needsFlush(NioConnection connection) {
@@ -466,6 +487,8 @@ final class EventLoop {
 				}
 			}
 		}
+		attachments.addAll(this.closedWhileSuspended);
+		this.closedWhileSuspended.clear();
 		for (Selectable selectable : attachments) {
 			try {
 				selectable.shutdown();

@@ -562,6 +562,10 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			ConnectionHandler current = this.handler;
 			if (current == null || inCall()) {
 				this.pendingClose = reason;
+				if (this.holds > 0) {
+					// Unregistered now: tell the loop, whose shutdown must deliver it.
+					this.loop.closedWhileSuspended(this);
+				}
 			}
 			else {
 				deliverClose(current, reason);
@@ -633,6 +637,9 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			else {
 				failed("handleInput", failure, failure.toString());
 			}
+		}
+		if (this.holds == 0 && this.channelClosed) {
+			this.loop.resumedAfterClose(this);
 		}
 		if (this.holds == 0 && !this.dispatching) {
 			this.readHeld = false;

@@ -322,6 +322,26 @@ class SuspendedCallTests {
 	}
 
 	@Test
+	void shutdownAfterTheConnectionClosedWhileSuspendedStillDeliversTheClose() throws Exception {
+		Suspender handler = new Suspender();
+		handler.suspendNext.set(1);
+		Listener listener = listen(handler);
+		Socket client = socket(listener.address());
+		client.getOutputStream().write('x');
+		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
+		assertThat(call).isNotNull();
+		// The usual shutdown order: the listener (which closes its connections), then
+		// the implementation, while the call is still suspended.
+		listener.close();
+		assertThat(client.getInputStream().read()).isEqualTo(-1);
+		assertThat(handler.closes).isEmpty();
+		this.ngi.close();
+		assertThat(handler.closes).containsExactly("stopped");
+		call.complete();
+		assertThat(handler.closes).containsExactly("stopped");
+	}
+
+	@Test
 	void writeLinesFailureWhileSuspendedIsDeliveredAfterComplete() throws Exception {
 		Suspender handler = new Suspender();
 		handler.suspendNext.set(1);
