@@ -342,6 +342,80 @@ class ImperativeNioTests {
 	}
 
 	@Test
+	void listenerCloseWhileTheBodyIsBlockedIsThrownAsStoppedOnceReleased() throws Exception {
+		CountDownLatch busy = latch();
+		CountDownLatch release = latch();
+		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
+			input.next();
+			busy.countDown();
+			awaitLatch(release);
+			connection.write("late".getBytes(StandardCharsets.US_ASCII));
+			input.next();
+		})));
+		Client client = client(listener.address());
+		client.send("x");
+		awaitLatch(busy);
+		listener.close();
+		assertThat(client.in.read()).isEqualTo(-1);
+		release.countDown();
+		await().atMost(WAIT).until(() -> this.bodiesEnded.get() == 1);
+		assertThat(this.reasons).containsExactly("stopped");
+	}
+
+	@Test
+	void aBodyThatReturnsBeforeItsFirstNextSendsItsOutputThenCloses() throws Exception {
+		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
+			connection.write("bye\n".getBytes(StandardCharsets.US_ASCII));
+		})));
+		Client client = client(listener.address());
+		assertThat(client.in.readAllBytes()).isEqualTo("bye\n".getBytes(StandardCharsets.US_ASCII));
+		await().atMost(WAIT).until(() -> this.bodiesEnded.get() == 1);
+	}
+
+	@Test
+	void aBodyThatThrowsBeforeItsFirstNextClosesTheConnectionAndIsCountedOnce() throws Exception {
+		AtomicInteger failures = new AtomicInteger();
+		IllegalStateException boom = new IllegalStateException("failed at start");
+		ListenerObserver observer = new ListenerObserver() {
+			@Override
+			public void handlerFailed(Throwable failure) {
+				assertThat(failure).isSameAs(boom);
+				failures.incrementAndGet();
+			}
+		};
+		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
+			throw boom;
+		})), ListenOptions.builder().observer(observer).build());
+		Client client = client(listener.address());
+		assertThat(client.in.read()).isEqualTo(-1);
+		await().atMost(WAIT).until(() -> failures.get() >= 1);
+		Client again = client(listener.address());
+		assertThat(again.in.read()).isEqualTo(-1);
+		await().atMost(WAIT).until(() -> failures.get() >= 2);
+		assertThat(failures.get()).isEqualTo(2);
+	}
+
+	@Test
+	void anImperativeClientTalksToAnImperativeServer() throws Exception {
+		Listener listener = listen(Imperative.handler(tracked(echo())));
+		List<String> replies = new CopyOnWriteArrayList<>();
+		this.ngi.connect(listener.address(), Imperative.handler(tracked((connection, input) -> {
+			for (int i = 0; i < 100; i++) {
+				byte[] request = ("request " + i).getBytes(StandardCharsets.US_ASCII);
+				connection.write(request);
+				StringBuilder reply = new StringBuilder();
+				while (reply.length() < request.length) {
+					reply.append(new String(input.next(), StandardCharsets.US_ASCII));
+				}
+				replies.add(reply.toString());
+			}
+		})));
+		await().atMost(WAIT).until(() -> this.bodiesEnded.get() == 2);
+		assertThat(replies).hasSize(100).startsWith("request 0").endsWith("request 99");
+		assertThat(this.reasons).containsExactly("end of input");
+	}
+
+	@Test
 	void closeFromAnotherThreadWhileTheBodyWaitsEndsTheBody() throws Exception {
 		AtomicReference<Connection> bodyConnection = new AtomicReference<>();
 		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
