@@ -11,8 +11,10 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -84,6 +86,12 @@ final class EventLoop {
 	private final Object idleMonitor = new Object();
 
 	private final ArrayDeque<NioConnection> flushQueue = new ArrayDeque<>();
+
+	/**
+	 * Connections closed during a suspended handler call: no longer registered, their
+	 * close waits for the call to end, so a shutdown must deliver it; loop thread only.
+	 */
+	private final Set<NioConnection> closedWhileSuspended = new LinkedHashSet<>();
 
 	private final ArrayList<SelectionKey> readyKeys = new ArrayList<>();
 
@@ -296,6 +304,19 @@ final class EventLoop {
 				logger.warn("releasing {} failed on {}", owner, this.name, ex);
 			}
 		}
+	}
+
+	/**
+	 * Remembers a connection closed while a handler call of it is suspended, so that
+	 * {@link #close} delivers its close. Loop thread only.
+	 */
+	void closedWhileSuspended(NioConnection connection) {
+		this.closedWhileSuspended.add(connection);
+	}
+
+	/** The suspended call of a closed connection ended. Loop thread only. */
+	void resumedAfterClose(NioConnection connection) {
+		this.closedWhileSuspended.remove(connection);
 	}
 
 	void needsFlush(NioConnection connection) {
@@ -589,6 +610,8 @@ final class EventLoop {
 				}
 			}
 		}
+		attachments.addAll(this.closedWhileSuspended);
+		this.closedWhileSuspended.clear();
 		for (Selectable selectable : attachments) {
 			try {
 				selectable.shutdown();

@@ -563,6 +563,10 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			ConnectionHandler current = this.handler;
 			if (current == null || inCall()) {
 				this.pendingClose = reason;
+				if (this.holds > 0) {
+					// Unregistered now: tell the loop, whose shutdown must deliver it.
+					this.loop.closedWhileSuspended(this);
+				}
 			}
 			else {
 				deliverClose(current, reason);
@@ -628,12 +632,15 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		this.holds--;
 		if (failure != null) {
 			if (this.channelClosed) {
-				logger.error("suspended handleInput failed on {} after it closed", this, failure);
+				logger.error("suspended handler call failed on {} after it closed", this, failure);
 				this.observer.handlerFailed(failure);
 			}
 			else {
-				failed("handleInput", failure, failure.toString());
+				failed("suspended handler call", failure, failure.toString());
 			}
+		}
+		if (this.holds == 0 && this.channelClosed) {
+			this.loop.resumedAfterClose(this);
 		}
 		if (this.holds == 0 && !this.dispatching) {
 			this.readHeld = false;
