@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.ngi.Connection;
+import io.ngi.FailingLines;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
@@ -496,23 +496,7 @@ class ImperativeNioTests {
 	@Test
 	void aWriteLinesFailureIsThrownFromNextAndTheBodyCanGoOn() throws Exception {
 		IllegalStateException broken = new IllegalStateException("lines broke");
-		Iterable<byte[]> failing = () -> new Iterator<>() {
-			private boolean first = true;
-
-			@Override
-			public boolean hasNext() {
-				return true;
-			}
-
-			@Override
-			public byte[] next() {
-				if (this.first) {
-					this.first = false;
-					return "line\n".getBytes(StandardCharsets.US_ASCII);
-				}
-				throw broken;
-			}
-		};
+		Iterable<byte[]> failing = FailingLines.after("line\n".getBytes(StandardCharsets.US_ASCII), broken);
 		List<Throwable> caught = new CopyOnWriteArrayList<>();
 		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
 			input.next();

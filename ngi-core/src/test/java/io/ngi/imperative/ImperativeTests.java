@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.ConnectionFailedException;
+import io.ngi.FailingLines;
 import io.ngi.testing.TestConnection;
 import io.ngi.testing.TestListener;
 import io.ngi.testing.TestingImplementation;
@@ -94,25 +94,8 @@ class ImperativeTests {
 	void writeLinesFailureIsRethrownFromNextAndCatchableByTheBody() {
 		TestListener listener = listen(Imperative.handler((c, input) -> {
 			input.next();
-			c.writeLines(() -> new Iterator<byte[]>() {
-
-				private boolean first = true;
-
-				@Override
-				public boolean hasNext() {
-					return true;
-				}
-
-				@Override
-				public byte[] next() {
-					if (this.first) {
-						this.first = false;
-						return "partial".getBytes(StandardCharsets.UTF_8);
-					}
-					throw new IllegalStateException("out of data");
-				}
-
-			});
+			c.writeLines(FailingLines.after("partial".getBytes(StandardCharsets.UTF_8),
+					new IllegalStateException("out of data")));
 			try {
 				input.next();
 			}

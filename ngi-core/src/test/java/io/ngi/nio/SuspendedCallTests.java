@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +26,12 @@ import java.util.function.Consumer;
 import ch.qos.logback.classic.Level;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.FailingLines;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
-import io.ngi.SuspendableConnection;
 import io.ngi.SuspendableConnection.PendingCall;
+import io.ngi.SuspendableConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -353,23 +353,7 @@ class SuspendedCallTests {
 		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
 		assertThat(call).isNotNull();
 		IllegalStateException broken = new IllegalStateException("broken lines");
-		handler.connection.get().writeLines(() -> new Iterator<byte[]>() {
-			private boolean first = true;
-
-			@Override
-			public boolean hasNext() {
-				return true;
-			}
-
-			@Override
-			public byte[] next() {
-				if (this.first) {
-					this.first = false;
-					return "line\n".getBytes(StandardCharsets.US_ASCII);
-				}
-				throw broken;
-			}
-		});
+		handler.connection.get().writeLines(FailingLines.after("line\n".getBytes(StandardCharsets.US_ASCII), broken));
 		InputStream in = client.getInputStream();
 		assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("line\n");
 		// Another echo round trip cannot prove the failure was reached; complete, then
