@@ -194,18 +194,24 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		}
 		this.pending = call;
 		this.suspending = true;
-		this.connection.setHandler(this);
-		this.thread.start();
+		try {
+			this.connection.setHandler(this);
+			this.thread.start();
+		}
+		catch (RuntimeException | Error ex) {
+			// The body never ran: end the suspended call, the caller closes the
+			// connection.
+			this.ended = true;
+			this.pending = null;
+			call.complete();
+			throw ex;
+		}
 		return true;
 	}
 
 	@Override
 	public void handleInput(Connection connection, byte[] data) throws Exception {
 		if (this.suspending) {
-			if (this.ended) {
-				logger.debug("Input on {} after its imperative body ended dropped", connection);
-				return;
-			}
 			offer(data, true);
 			return;
 		}
@@ -413,6 +419,12 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	private void offer(Object event, boolean suspend) {
 		boolean wake;
 		synchronized (this.inboxLock) {
+			if (this.ended) {
+				// The body is gone (it ends under this lock): nobody would take the
+				// event.
+				logger.debug("Event on {} after its imperative body ended dropped", this.connection);
+				return;
+			}
 			this.inbox.add(event);
 			if (suspend && this.pending == null) {
 				this.pending = ((SuspendableConnection) this.bodyConnection.delegate()).suspendCall();

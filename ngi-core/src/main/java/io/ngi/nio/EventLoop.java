@@ -559,8 +559,16 @@ final class EventLoop {
 				}
 				TimeUnit.NANOSECONDS.timedWait(this.idleMonitor, remaining);
 			}
-			return true;
 		}
+		// The thread clears the flag just before it returns: wait for it to be gone too,
+		// unless a new task has started a new thread meanwhile.
+		Thread last = this.thread;
+		if (last != null && last != Thread.currentThread() && !this.running.get()) {
+			long remaining = deadlineNanos - System.nanoTime();
+			TimeUnit.NANOSECONDS.timedJoin(last, Math.max(remaining, 1));
+			return !last.isAlive() || this.running.get();
+		}
+		return true;
 	}
 
 	/**
