@@ -410,8 +410,13 @@ final class EventLoop {
 		return !this.closed;
 	}
 
+	/**
+	 * Nothing registered, queued or waiting: a connection closed during a suspended
+	 * handler call still counts until the call ends and its close is delivered.
+	 */
 	private boolean isIdle() {
-		return this.registered == 0 && this.tasks.isEmpty() && this.flushQueue.isEmpty();
+		return this.registered == 0 && this.tasks.isEmpty() && this.flushQueue.isEmpty()
+				&& this.closedWhileSuspended.isEmpty();
 	}
 
 	private void runTasks() {

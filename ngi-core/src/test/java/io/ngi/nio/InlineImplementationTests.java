@@ -3,10 +3,15 @@ package io.ngi.nio;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.Connection;
@@ -14,10 +19,13 @@ import io.ngi.ConnectionFailedException;
 import io.ngi.Listener;
 import io.ngi.NgiException;
 import io.ngi.NgiTimeoutException;
+import io.ngi.imperative.ConnectionClosedException;
+import io.ngi.imperative.Imperative;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -106,6 +114,49 @@ class InlineImplementationTests {
 			.withMessage("ECONNREFUSED");
 		this.inline.loop(Duration.ofSeconds(1));
 		assertThat(calls).hasValue(1);
+	}
+
+	@Test
+	void loopDoesNotReturnBeforeASuspendedCallOfAClosedConnectionEnds() throws Exception {
+		CountDownLatch busy = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		List<String> reasons = new CopyOnWriteArrayList<>();
+		Listener listener = this.inline.listen(null, Imperative.handler((connection, input) -> {
+			input.next();
+			busy.countDown();
+			release.await(10, TimeUnit.SECONDS);
+			try {
+				input.next();
+			}
+			catch (ConnectionClosedException ex) {
+				reasons.add(ex.reason());
+			}
+		}));
+		AtomicReference<Throwable> helperFailure = new AtomicReference<>();
+		Thread helper = new Thread(() -> {
+			try (Socket client = new Socket(InetAddress.getLoopbackAddress(),
+					((InetSocketAddress) listener.address()).getPort())) {
+				client.getOutputStream().write('x');
+				busy.await(10, TimeUnit.SECONDS);
+				// Closes the body's connection while its call is suspended: nothing stays
+				// registered, but the body has not been told yet.
+				listener.close();
+				release.countDown();
+				client.getInputStream().read();
+			}
+			catch (Exception | Error ex) {
+				helperFailure.set(ex);
+			}
+		}, "inline-helper");
+		helper.start();
+		this.inline.loop(Duration.ofSeconds(10));
+		// The close was handed to the body before loop() returned; the body takes it on
+		// its
+		// own thread. (Had loop() returned first, the close would wait in its queue.)
+		await().atMost(Duration.ofSeconds(10)).until(() -> !reasons.isEmpty());
+		assertThat(reasons).containsExactly("stopped");
+		helper.join(10_000);
+		assertThat(helperFailure.get()).isNull();
 	}
 
 }
