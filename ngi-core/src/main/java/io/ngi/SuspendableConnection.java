@@ -15,8 +15,10 @@ package io.ngi;
  * handler. Input is not read (so the peer is held back by TCP flow control), and a close
  * or {@code writeLines} failure that happens meanwhile is delivered after the last
  * completion, in order. Writes and {@code close()} from any thread work as usual
- * meanwhile. One exception: if the implementation itself shuts down while a call is
- * suspended, the handler gets {@link ConnectionHandler#handleClose} with
+ * meanwhile. A suspended call that holds back a close counts as work: the
+ * implementation's loop does not go idle (an inline loop does not return) until it ends.
+ * One exception to the order above: if the implementation itself shuts down while a call
+ * is suspended, the handler gets {@link ConnectionHandler#handleClose} with
  * {@code "stopped"} at once, since no thread remains to deliver it later; a handler that
  * suspends calls must accept that.
  */
