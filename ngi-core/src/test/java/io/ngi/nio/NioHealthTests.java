@@ -67,6 +67,20 @@ class NioHealthTests {
 		assertThat(this.ngi.deadLoops()).isZero();
 		assertThat(this.ngi.deadLoopNames()).isEmpty();
 		listener.close();
+		// Both loops still serve afterwards (8 connection ends spread over the 2 loops),
+		// and the health is still good once they have.
+		Listener echo = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0),
+				(connection) -> connection.setHandler((c, data) -> c.write(data)));
+		for (int i = 0; i < 4; i++) {
+			Recorder pinger = new Recorder("ping".getBytes(StandardCharsets.UTF_8));
+			this.ngi.connect(echo.address(), pinger);
+			assertThat(new String(pinger.firstInput.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8))
+				.isEqualTo("ping");
+			pinger.connection.get(10, TimeUnit.SECONDS).close();
+		}
+		assertThat(this.ngi.isHealthy()).isTrue();
+		assertThat(this.ngi.deadLoops()).isZero();
+		echo.close();
 	}
 
 	/**
