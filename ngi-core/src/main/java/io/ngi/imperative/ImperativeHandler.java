@@ -443,7 +443,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 				return;
 			}
 			this.closeQueued = true;
-			this.closeDelivered = true;
 		}
 		offer(new Closed(reason), false);
 	}
