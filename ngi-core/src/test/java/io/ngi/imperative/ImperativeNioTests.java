@@ -89,6 +89,19 @@ class ImperativeNioTests {
 		return latch;
 	}
 
+	/**
+	 * A body that takes one input, counts {@code busy} down, waits for {@code release},
+	 * then waits for more input.
+	 */
+	private static Imperative.Body blockedAfterFirstInput(CountDownLatch busy, CountDownLatch release) {
+		return (connection, input) -> {
+			input.next();
+			busy.countDown();
+			awaitLatch(release);
+			input.next();
+		};
+	}
+
 	private static void awaitLatch(CountDownLatch latch) throws InterruptedException {
 		assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch released in time").isTrue();
 	}
@@ -269,12 +282,7 @@ class ImperativeNioTests {
 	void peerCloseWhileTheBodyIsBusyIsThrownFromItsNextNextAsEndOfInput() throws Exception {
 		CountDownLatch busy = latch();
 		CountDownLatch release = latch();
-		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
-			input.next();
-			busy.countDown();
-			awaitLatch(release);
-			input.next();
-		})));
+		Listener listener = listen(Imperative.handler(tracked(blockedAfterFirstInput(busy, release))));
 		Client client = client(listener.address());
 		client.send("x");
 		awaitLatch(busy);
@@ -300,12 +308,7 @@ class ImperativeNioTests {
 	void implementationCloseWhileTheBodyIsBlockedIsThrownAsStoppedOnceReleased() throws Exception {
 		CountDownLatch busy = latch();
 		CountDownLatch release = latch();
-		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
-			input.next();
-			busy.countDown();
-			awaitLatch(release);
-			input.next();
-		})));
+		Listener listener = listen(Imperative.handler(tracked(blockedAfterFirstInput(busy, release))));
 		Client client = client(listener.address());
 		client.send("x");
 		awaitLatch(busy);
@@ -323,12 +326,7 @@ class ImperativeNioTests {
 	void listenerThenImplementationCloseWhileTheBodyIsBlockedEndsTheBody() throws Exception {
 		CountDownLatch busy = latch();
 		CountDownLatch release = latch();
-		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
-			input.next();
-			busy.countDown();
-			awaitLatch(release);
-			input.next();
-		})));
+		Listener listener = listen(Imperative.handler(tracked(blockedAfterFirstInput(busy, release))));
 		Client client = client(listener.address());
 		client.send("x");
 		awaitLatch(busy);

@@ -61,6 +61,13 @@ class SuspendedCallTests {
 		this.ngi.close();
 	}
 
+	/** The next call a handler suspended, waiting up to 10 s for it. */
+	private static PendingCall awaitCall(BlockingQueue<PendingCall> calls) throws InterruptedException {
+		PendingCall call = calls.poll(10, TimeUnit.SECONDS);
+		assertThat(call).as("a suspended call").isNotNull();
+		return call;
+	}
+
 	private Listener listen(ConnectionHandler handler) {
 		return listen(handler, ListenOptions.defaults());
 	}
@@ -118,8 +125,7 @@ class SuspendedCallTests {
 		Listener echo = echo();
 		SocketChannel client = channel(listener.address());
 		client.write(ByteBuffer.wrap(new byte[] { 'a' }));
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		// Fill every buffer between the client and the handler.
 		client.configureBlocking(false);
 		ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -162,8 +168,7 @@ class SuspendedCallTests {
 		Listener echo = echo();
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		client.close();
 		roundTripOnTheSameLoop(echo.address());
 		roundTripOnTheSameLoop(echo.address());
@@ -183,10 +188,8 @@ class SuspendedCallTests {
 		Listener echo = echo();
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('1');
-		PendingCall first = handler.calls.poll(10, TimeUnit.SECONDS);
-		PendingCall second = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(first).isNotNull();
-		assertThat(second).isNotNull();
+		PendingCall first = awaitCall(handler.calls);
+		PendingCall second = awaitCall(handler.calls);
 		client.getOutputStream().write('2');
 		first.complete();
 		roundTripOnTheSameLoop(echo.address());
@@ -225,8 +228,7 @@ class SuspendedCallTests {
 		Listener echo = echo();
 		Socket client = socket(listener.address());
 		client.getOutputStream().write("early".getBytes(StandardCharsets.US_ASCII));
-		PendingCall call = calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(calls);
 		roundTripOnTheSameLoop(echo.address());
 		assertThat(handler.received.size()).isZero();
 		call.complete();
@@ -250,8 +252,7 @@ class SuspendedCallTests {
 		Listener listener = listen(handler, ListenOptions.builder().observer(observer).build());
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		IllegalStateException boom = new IllegalStateException("boom");
 		try (LogCapture logs = new LogCapture()) {
 			call.fail(boom);
@@ -278,8 +279,7 @@ class SuspendedCallTests {
 		Listener listener = listen(handler);
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		call.complete();
 		assertThatIllegalStateException().isThrownBy(call::complete).withMessageContaining("already ended");
 		assertThatIllegalStateException().isThrownBy(() -> call.fail(new RuntimeException("late")))
@@ -311,8 +311,7 @@ class SuspendedCallTests {
 		Listener listener = listen(handler);
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		this.ngi.close();
 		assertThat(handler.closes).containsExactly("stopped");
 		assertThat(client.getInputStream().read()).isEqualTo(-1);
@@ -328,8 +327,7 @@ class SuspendedCallTests {
 		Listener listener = listen(handler);
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		// The usual shutdown order: the listener (which closes its connections), then
 		// the implementation, while the call is still suspended.
 		listener.close();
@@ -350,8 +348,7 @@ class SuspendedCallTests {
 		Listener listener = listen(handler);
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
-		PendingCall call = handler.calls.poll(10, TimeUnit.SECONDS);
-		assertThat(call).isNotNull();
+		PendingCall call = awaitCall(handler.calls);
 		IllegalStateException broken = new IllegalStateException("broken lines");
 		handler.connection.get().writeLines(FailingLines.after("line\n".getBytes(StandardCharsets.US_ASCII), broken));
 		InputStream in = client.getInputStream();
