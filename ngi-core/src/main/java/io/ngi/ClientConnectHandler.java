@@ -3,8 +3,8 @@ package io.ngi;
 /**
  * Receives the outcome of {@link Implementation#connect}; implemented by applications.
  * <p>
- * Exactly one of the two methods is called, once, on the implementation's loop thread
- * (NIO) or inside the {@code connect} call (testing).
+ * Exactly one of {@code connected} and {@code failedConnect} is called, once, on the
+ * implementation's loop thread (NIO) or inside the {@code connect} call (testing).
  */
 public interface ClientConnectHandler {
 
@@ -21,5 +21,15 @@ public interface ClientConnectHandler {
 	 * @param reason why, for example {@code "ECONNREFUSED"} or {@code "no such server"}
 	 */
 	void failedConnect(String reason);
+
+	/**
+	 * Called when the connection could not be made, with the typed reason. This is the
+	 * method implementations call; the default calls {@link #failedConnect(String)} with
+	 * {@link CloseReason#text()}.
+	 * @param reason why, for example of kind {@link CloseReason.Kind#REFUSED}
+	 */
+	default void failedConnect(CloseReason reason) {
+		failedConnect(reason.text());
+	}
 
 }

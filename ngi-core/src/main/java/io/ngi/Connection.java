@@ -17,6 +17,15 @@ import org.jspecify.annotations.Nullable;
  * {@link #isOpen()} is {@code false} and {@code write}/{@code writeLines} throw
  * {@link IllegalStateException}. Writing to a connection that the <em>peer</em> closed is
  * silently dropped.
+ * <p>
+ * Output is counted when it is written, from any thread: while more than the high-water
+ * mark is queued, {@link #isWritable()} is {@code false}, and the handler gets
+ * {@link ConnectionHandler#handleWritable} once when the queue drained below the
+ * low-water mark. A writer that paces itself on these never reaches the hard limit, which
+ * closes the connection with {@link CloseReason.Kind#OUTPUT_LIMIT}.
+ * <p>
+ * Wrappers extend {@link ForwardingConnection}, so that every method reaches the
+ * connection they wrap.
  */
 public interface Connection {
 
@@ -53,6 +62,36 @@ public interface Connection {
 	 * notified. Idempotent and thread-safe.
 	 */
 	void close();
+
+	/**
+	 * Half-closes the connection: output already written is sent, then this side's end of
+	 * the stream is shut down (the peer sees end of input), while input may still arrive.
+	 * {@code write}/{@code writeLines} then throw {@link IllegalStateException};
+	 * {@link #close()} is still needed to release the connection. Idempotent and
+	 * thread-safe.
+	 */
+	void shutdownOutput();
+
+	/**
+	 * Returns whether output may be written without growing the queue past its high-water
+	 * mark: {@code false} while more than that is queued (counted at {@code write}, from
+	 * any thread), and after close. When it turns {@code true} again the handler gets
+	 * {@link ConnectionHandler#handleWritable}. Thread-safe.
+	 * @return whether the connection takes more output now
+	 */
+	boolean isWritable();
+
+	/**
+	 * Stops delivering input until {@link #resumeReading()}: NIO stops reading the socket
+	 * (the peer is held back by TCP flow control), the testing implementation queues the
+	 * input. Pauses do not nest: one resume undoes any number of pauses. Thread-safe.
+	 */
+	void pauseReading();
+
+	/**
+	 * Delivers input again after {@link #pauseReading()}. Thread-safe.
+	 */
+	void resumeReading();
 
 	/**
 	 * Sets the handler that receives this connection's events. Input and close events

@@ -5,9 +5,12 @@ package io.ngi;
  * <p>
  * An implementation never calls a handler of one connection concurrently or re-entrantly:
  * events that arrive while a handler method runs are queued and delivered after it
- * returns. So a handler needs no synchronization of its own. Handler methods run on the
- * implementation's loop thread (NIO) or inside the call that caused the event (testing),
- * and must not block: while a handler runs, its loop serves nothing else.
+ * returns. So a handler that serves one connection needs no synchronization of its own. A
+ * handler instance set on several connections is called for each of them, and connections
+ * live on different loop threads: such a shared handler must be thread-safe (keep
+ * per-connection state in a handler of its own per connection). Handler methods run on
+ * the implementation's loop thread (NIO) or inside the call that caused the event
+ * (testing), and must not block: while a handler runs, its loop serves nothing else.
  * <p>
  * An exception thrown from {@link #handleInput} or {@link #handleException} is logged,
  * the connection is closed, and the handler then gets {@link #handleClose} with the
@@ -45,6 +48,41 @@ public interface ConnectionHandler {
 	 * {@code "stopped"}
 	 */
 	default void handleClose(Connection connection, String reason) {
+	}
+
+	/**
+	 * Handles a close that this side did not ask for, with its typed reason. This is the
+	 * method implementations call; the default calls
+	 * {@link #handleClose(Connection, String)} with {@link CloseReason#text()}, so a
+	 * handler overrides whichever it needs. Exceptions thrown here are logged and
+	 * swallowed.
+	 * @param connection the connection that closed
+	 * @param reason why it closed
+	 */
+	default void handleClose(Connection connection, CloseReason reason) {
+		handleClose(connection, reason.text());
+	}
+
+	/**
+	 * Handles the peer's end of input on a connection that allows half-close (see
+	 * {@code ListenOptions.Builder.allowHalfClose}): no more input will arrive, but the
+	 * connection stays open for output until this side closes it. The default closes the
+	 * connection (after the output already written is sent), as a connection that does
+	 * not allow half-close does by itself.
+	 * @param connection the connection whose input ended
+	 * @throws Exception to close the connection as a handler error
+	 */
+	default void handleInputClosed(Connection connection) throws Exception {
+		connection.close();
+	}
+
+	/**
+	 * Called once when {@link Connection#isWritable()} turned {@code true} again: the
+	 * queued output drained below the low-water mark. The default does nothing.
+	 * @param connection the connection that takes output again
+	 * @throws Exception to close the connection as a handler error
+	 */
+	default void handleWritable(Connection connection) throws Exception {
 	}
 
 	/**

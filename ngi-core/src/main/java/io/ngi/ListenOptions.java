@@ -28,11 +28,17 @@ public final class ListenOptions {
 
 	private final ListenerObserver observer;
 
+	private final boolean allowHalfClose;
+
+	private final OutputBounds output;
+
 	private ListenOptions(Builder builder) {
 		this.backlog = builder.backlog;
 		this.maxConnections = builder.maxConnections;
 		this.udpBufferSize = builder.udpBufferSize;
 		this.observer = builder.observer;
+		this.allowHalfClose = builder.allowHalfClose;
+		this.output = new OutputBounds(builder.outputHighWaterMark, builder.outputLowWaterMark, builder.outputLimit);
 	}
 
 	/**
@@ -86,10 +92,29 @@ public final class ListenOptions {
 		return this.observer;
 	}
 
+	/**
+	 * Returns whether the peer's end of input is delivered as
+	 * {@link ConnectionHandler#handleInputClosed} with the connection kept open for
+	 * output, rather than closing the connection once its queued output is sent.
+	 * @return whether half-close is allowed; {@code false} by default
+	 */
+	public boolean allowHalfClose() {
+		return this.allowHalfClose;
+	}
+
+	/**
+	 * Returns the output bounds of the listener's connections; unset values mean the
+	 * implementation's defaults.
+	 * @return the output bounds
+	 */
+	public OutputBounds output() {
+		return this.output;
+	}
+
 	@Override
 	public String toString() {
 		return "ListenOptions[backlog=" + this.backlog + ", maxConnections=" + this.maxConnections + ", udpBufferSize="
-				+ this.udpBufferSize + "]";
+				+ this.udpBufferSize + ", allowHalfClose=" + this.allowHalfClose + ", output=" + this.output + "]";
 	}
 
 	/**
@@ -105,7 +130,65 @@ public final class ListenOptions {
 
 		private ListenerObserver observer = ListenerObserver.NONE;
 
+		private boolean allowHalfClose;
+
+		private long outputHighWaterMark = OutputBounds.UNSET;
+
+		private long outputLowWaterMark = OutputBounds.UNSET;
+
+		private long outputLimit = OutputBounds.UNSET;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets whether the peer's end of input is delivered as
+		 * {@link ConnectionHandler#handleInputClosed}, keeping the connection open for
+		 * output until this side closes it (for clients that half-close after their
+		 * request, such as {@code nc -N}).
+		 * @param allowHalfClose whether to allow half-close
+		 * @return this builder
+		 */
+		public Builder allowHalfClose(boolean allowHalfClose) {
+			this.allowHalfClose = allowHalfClose;
+			return this;
+		}
+
+		/**
+		 * Sets the queued output above which a connection is not writable and stops
+		 * reading input. Unset: the implementation's default (NIO: 1 MiB).
+		 * @param bytes the high-water mark, &gt; 0
+		 * @return this builder
+		 */
+		public Builder outputHighWaterMark(long bytes) {
+			this.outputHighWaterMark = OutputBounds.positive("outputHighWaterMark", bytes);
+			return this;
+		}
+
+		/**
+		 * Sets the queued output at or below which a connection is writable again and
+		 * reads input again. Unset: the implementation's default (NIO: 256 KiB).
+		 * @param bytes the low-water mark, &gt;= 0
+		 * @return this builder
+		 */
+		public Builder outputLowWaterMark(long bytes) {
+			if (bytes < 0) {
+				throw new IllegalArgumentException("outputLowWaterMark must be >= 0: " + bytes);
+			}
+			this.outputLowWaterMark = bytes;
+			return this;
+		}
+
+		/**
+		 * Sets the queued output above which a connection is closed with
+		 * {@link CloseReason.Kind#OUTPUT_LIMIT}. Unset: the implementation's default
+		 * (NIO: 16 MiB).
+		 * @param bytes the hard limit, &gt; 0
+		 * @return this builder
+		 */
+		public Builder outputLimit(long bytes) {
+			this.outputLimit = OutputBounds.positive("outputLimit", bytes);
+			return this;
 		}
 
 		/**

@@ -1,13 +1,13 @@
 package io.ngi.adapters;
 
-import java.net.SocketAddress;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.ngi.CloseReason;
 import io.ngi.Connection;
+import io.ngi.ForwardingConnection;
 import io.ngi.ConnectionHandler;
-import io.ngi.Listener;
 
 /**
  * The base of the framing adapters: a {@link Connection} for the application handler and
@@ -15,14 +15,12 @@ import io.ngi.Listener;
  * the wrapped connection; close and exception events are forwarded to the application
  * handler with the adapter, not the wrapped connection, as the connection argument.
  */
-abstract class AbstractAdapter implements Connection, ConnectionHandler {
-
-	private final Connection connection;
+abstract class AbstractAdapter extends ForwardingConnection implements ConnectionHandler {
 
 	private volatile @Nullable ConnectionHandler handler;
 
 	AbstractAdapter(Connection connection) {
-		this.connection = Objects.requireNonNull(connection, "connection");
+		super(Objects.requireNonNull(connection, "connection"));
 	}
 
 	/**
@@ -30,7 +28,7 @@ abstract class AbstractAdapter implements Connection, ConnectionHandler {
 	 * @return the connection this adapter stands in for
 	 */
 	public final Connection connection() {
-		return this.connection;
+		return delegate();
 	}
 
 	/**
@@ -42,42 +40,7 @@ abstract class AbstractAdapter implements Connection, ConnectionHandler {
 	@Override
 	public final void setHandler(ConnectionHandler handler) {
 		this.handler = Objects.requireNonNull(handler, "handler");
-		this.connection.setHandler(this);
-	}
-
-	/**
-	 * Closes the wrapped connection. Idempotent and thread-safe.
-	 */
-	@Override
-	public final void close() {
-		this.connection.close();
-	}
-
-	/**
-	 * Returns whether the wrapped connection is open.
-	 * @return whether the wrapped connection is open
-	 */
-	@Override
-	public final boolean isOpen() {
-		return this.connection.isOpen();
-	}
-
-	/**
-	 * Returns the peer address of the wrapped connection.
-	 * @return the peer's address
-	 */
-	@Override
-	public final SocketAddress peerAddress() {
-		return this.connection.peerAddress();
-	}
-
-	/**
-	 * Returns the listener of the wrapped connection.
-	 * @return the listener, or {@code null} for a client connection
-	 */
-	@Override
-	public final @Nullable Listener listener() {
-		return this.connection.listener();
+		delegate().setHandler(this);
 	}
 
 	/**
@@ -87,8 +50,41 @@ abstract class AbstractAdapter implements Connection, ConnectionHandler {
 	 * @param reason why it closed
 	 */
 	@Override
+	public final void handleClose(Connection connection, CloseReason reason) {
+		handler().handleClose(this, reason);
+	}
+
+	/**
+	 * Forwards a close given as text (a caller other than an implementation) to the
+	 * application handler, passing this adapter as the connection.
+	 * @param connection the wrapped connection
+	 * @param reason why it closed
+	 */
+	@Override
 	public final void handleClose(Connection connection, String reason) {
 		handler().handleClose(this, reason);
+	}
+
+	/**
+	 * Forwards the peer's end of input to the application handler, passing this adapter
+	 * as the connection. Called by the implementation.
+	 * @param connection the wrapped connection
+	 * @throws Exception what the application handler throws
+	 */
+	@Override
+	public void handleInputClosed(Connection connection) throws Exception {
+		handler().handleInputClosed(this);
+	}
+
+	/**
+	 * Forwards writability to the application handler, passing this adapter as the
+	 * connection. Called by the implementation.
+	 * @param connection the wrapped connection
+	 * @throws Exception what the application handler throws
+	 */
+	@Override
+	public final void handleWritable(Connection connection) throws Exception {
+		handler().handleWritable(this);
 	}
 
 	/**
@@ -122,13 +118,13 @@ abstract class AbstractAdapter implements Connection, ConnectionHandler {
 	 * @param reason the close reason
 	 */
 	final void closeForFraming(String reason) {
-		this.connection.close();
-		handler().handleClose(this, reason);
+		delegate().close();
+		handler().handleClose(this, CloseReason.of(CloseReason.Kind.FRAMING, reason));
 	}
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + "(" + this.connection + ")";
+		return getClass().getSimpleName() + "(" + delegate() + ")";
 	}
 
 }

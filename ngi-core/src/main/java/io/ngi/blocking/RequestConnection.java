@@ -1,11 +1,11 @@
 package io.ngi.blocking;
 
-import java.net.SocketAddress;
 import java.util.Objects;
 
+import io.ngi.CloseReason;
 import io.ngi.Connection;
+import io.ngi.ForwardingConnection;
 import io.ngi.ConnectionHandler;
-import io.ngi.Listener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +17,7 @@ import org.jspecify.annotations.Nullable;
  * implementation calls it as it calls any handler (never concurrently). {@link #close()}
  * marks the request finished with a {@code null} reason.
  */
-final class RequestConnection implements Connection, ConnectionHandler {
-
-	private final Connection connection;
+final class RequestConnection extends ForwardingConnection implements ConnectionHandler {
 
 	private final RequestConnector connector;
 
@@ -28,29 +26,14 @@ final class RequestConnection implements Connection, ConnectionHandler {
 	private boolean installed;
 
 	RequestConnection(Connection connection, RequestConnector connector) {
-		this.connection = connection;
+		super(connection);
 		this.connector = connector;
-	}
-
-	@Override
-	public void write(byte[] data) {
-		this.connection.write(data);
-	}
-
-	@Override
-	public void write(String text) {
-		this.connection.write(text);
-	}
-
-	@Override
-	public void writeLines(Iterable<byte[]> data) {
-		this.connection.writeLines(data);
 	}
 
 	@Override
 	public void close() {
 		try {
-			this.connection.close();
+			delegate().close();
 		}
 		finally {
 			this.connector.closed(null);
@@ -66,23 +49,8 @@ final class RequestConnection implements Connection, ConnectionHandler {
 			this.installed = true;
 		}
 		if (install) {
-			this.connection.setHandler(this);
+			delegate().setHandler(this);
 		}
-	}
-
-	@Override
-	public boolean isOpen() {
-		return this.connection.isOpen();
-	}
-
-	@Override
-	public SocketAddress peerAddress() {
-		return this.connection.peerAddress();
-	}
-
-	@Override
-	public @Nullable Listener listener() {
-		return this.connection.listener();
 	}
 
 	@Override
@@ -97,7 +65,7 @@ final class RequestConnection implements Connection, ConnectionHandler {
 	}
 
 	@Override
-	public void handleClose(Connection connection, String reason) {
+	public void handleClose(Connection connection, CloseReason reason) {
 		try {
 			handler().handleClose(this, reason);
 		}
@@ -105,8 +73,33 @@ final class RequestConnection implements Connection, ConnectionHandler {
 			this.connector.failed(ex);
 		}
 		finally {
-			this.connector.closed(reason);
+			this.connector.closed(reason.text());
 		}
+	}
+
+	/**
+	 * A close given as text, by a caller other than an implementation (implementations
+	 * call the {@link CloseReason} overload): taken as a peer close with that text.
+	 */
+	@Override
+	public void handleClose(Connection connection, String reason) {
+		handleClose(connection, CloseReason.of(CloseReason.Kind.PEER_CLOSED, reason));
+	}
+
+	@Override
+	public void handleInputClosed(Connection connection) throws Exception {
+		try {
+			handler().handleInputClosed(this);
+		}
+		catch (Throwable ex) {
+			this.connector.failed(ex);
+			throw ex;
+		}
+	}
+
+	@Override
+	public void handleWritable(Connection connection) throws Exception {
+		handler().handleWritable(this);
 	}
 
 	@Override
@@ -130,7 +123,7 @@ final class RequestConnection implements Connection, ConnectionHandler {
 
 	@Override
 	public String toString() {
-		return "RequestConnection[" + this.connection + "]";
+		return "RequestConnection[" + delegate() + "]";
 	}
 
 }

@@ -1,13 +1,11 @@
 package io.ngi.imperative;
 
-import java.net.SocketAddress;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
+import io.ngi.CloseReason;
 import io.ngi.Connection;
+import io.ngi.ForwardingConnection;
 import io.ngi.ConnectionHandler;
-import io.ngi.Listener;
 
 /**
  * The connection an imperative body works on (under its adapter, if any): forwards to the
@@ -17,34 +15,18 @@ import io.ngi.Listener;
  * body gets that exception at once, so its thread ends. (The implementation never tells
  * the closing side's own handler of a close, so without this a body would wait forever.)
  */
-final class BodyConnection implements Connection {
-
-	private final Connection delegate;
+final class BodyConnection extends ForwardingConnection {
 
 	private final ImperativeHandler handler;
 
 	BodyConnection(Connection delegate, ImperativeHandler handler) {
-		this.delegate = delegate;
+		super(delegate);
 		this.handler = handler;
-	}
-
-	Connection delegate() {
-		return this.delegate;
-	}
-
-	@Override
-	public void write(byte[] data) {
-		this.delegate.write(data);
-	}
-
-	@Override
-	public void writeLines(Iterable<byte[]> data) {
-		this.delegate.writeLines(data);
 	}
 
 	@Override
 	public void close() {
-		this.delegate.close();
+		delegate().close();
 		this.handler.closed();
 	}
 
@@ -56,27 +38,12 @@ final class BodyConnection implements Connection {
 	@Override
 	public void setHandler(ConnectionHandler handler) {
 		Objects.requireNonNull(handler, "handler");
-		this.delegate.setHandler((handler == this.handler) ? handler : new EventScope(handler));
-	}
-
-	@Override
-	public boolean isOpen() {
-		return this.delegate.isOpen();
-	}
-
-	@Override
-	public SocketAddress peerAddress() {
-		return this.delegate.peerAddress();
-	}
-
-	@Override
-	public @Nullable Listener listener() {
-		return this.delegate.listener();
+		delegate().setHandler((handler == this.handler) ? handler : new EventScope(handler));
 	}
 
 	@Override
 	public String toString() {
-		return this.delegate.toString();
+		return delegate().toString();
 	}
 
 	/**
@@ -103,7 +70,7 @@ final class BodyConnection implements Connection {
 		}
 
 		@Override
-		public void handleClose(Connection connection, String reason) {
+		public void handleClose(Connection connection, CloseReason reason) {
 			BodyConnection.this.handler.enterEvent();
 			try {
 				this.target.handleClose(connection, reason);
@@ -111,6 +78,22 @@ final class BodyConnection implements Connection {
 			finally {
 				BodyConnection.this.handler.exitEvent();
 			}
+		}
+
+		@Override
+		public void handleInputClosed(Connection connection) throws Exception {
+			BodyConnection.this.handler.enterEvent();
+			try {
+				this.target.handleInputClosed(connection);
+			}
+			finally {
+				BodyConnection.this.handler.exitEvent();
+			}
+		}
+
+		@Override
+		public void handleWritable(Connection connection) throws Exception {
+			this.target.handleWritable(connection);
 		}
 
 		@Override

@@ -13,32 +13,31 @@ import org.slf4j.LoggerFactory;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.NgiException;
-import io.ngi.SuspendableConnection;
-import io.ngi.SuspendableConnection.PendingCall;
+import io.ngi.internal.Dispatcher;
+import io.ngi.internal.Dispatcher.PendingCall;
 
 /**
  * The handler of one connection of an {@link Imperative}, and the {@link Input} of its
- * body. Events are handed to the body thread, and the calling thread parks until the body
- * waits again or ends: a strict hand-off, so exactly one of the two threads runs at a
- * time.
+ * body, which runs on a thread of its own.
  * <p>
- * The hand-off is a turn flag: the side that gives the turn writes its message, sets the
- * flag (a volatile write that publishes the message) and unparks the other; the side that
- * waits parks until the flag is its own. The calling thread may change from call to call
- * (any thread an implementation calls handlers on); the body thread is fixed. Callers
- * take turns through a lock: the implementation's calls and a {@code close()} from
- * outside the body (which hands the body {@code "closed"}) never overlap.
+ * Inside an implementation's handler call (the normal case, on either implementation)
+ * each event goes into an inbox and suspends the handler call
+ * ({@link Dispatcher#suspendCurrentCall()}, found whatever wrappers sit between this
+ * handler and the connection); the body takes events from the inbox, and when it waits
+ * again with the inbox empty it completes the suspended call, which lets the
+ * implementation deliver the next event. The body's code never runs concurrently with the
+ * connection's other handler calls, and input is not delivered while it works. How the
+ * end of the call reaches the implementation is the implementation's: NIO's loop serves
+ * other connections meanwhile (a body that blocks holds up only its own connection); the
+ * testing implementation's caller waits for it, so transcripts are deterministic. A body
+ * failure ends the suspended call as a handler failure.
  * <p>
- * When the real connection is a {@link SuspendableConnection} (the NIO implementation),
- * the hand-off keeps the same order without holding the implementation's thread: each
- * event goes into an inbox and suspends the handler call, the body takes events from the
- * inbox, and when it waits again with the inbox empty it completes the suspended call,
- * which lets the implementation deliver the next event. The body's code still never runs
- * concurrently with the connection's other handler calls, and input is not read while it
- * works, but the loop thread serves other connections meanwhile (and a body that blocks
- * holds up only its own connection). A body failure ends the suspended call as a handler
- * failure. Under any other connection (the testing implementation, a blocking helper's
- * wrapper) the hand-off is strict, as above.
+ * Started outside any handler call (a caller that calls {@code connected} itself), the
+ * hand-off is strict instead: the caller parks until the body waits again or ends. The
+ * side that gives the turn writes its message, sets a turn flag (a volatile write that
+ * publishes the message) and unparks the other; callers take turns through a lock, so the
+ * caller's calls and a {@code close()} from outside the body (which hands the body
+ * {@code "closed"}) never overlap.
  * <p>
  * The body works on a {@link BodyConnection}, whose {@code close()} ends a waiting body.
  */
@@ -51,6 +50,9 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	/** Body to caller: the body returned (or ended with the close delivered to it). */
 	private static final Object ENDED = new Object();
+
+	/** Caller to body: from now on, take events from the inbox (suspending mode). */
+	private static final Object SWITCH = new Object();
 
 	/**
 	 * How many times the caller polls the turn flag before parking. Polling catches a
@@ -181,14 +183,8 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	 * @return whether the body was started that way
 	 */
 	private boolean startSuspended() {
-		if (!(this.bodyConnection.delegate() instanceof SuspendableConnection suspendable)) {
-			return false;
-		}
-		PendingCall call;
-		try {
-			call = suspendable.suspendCall();
-		}
-		catch (IllegalStateException ex) {
+		PendingCall call = Dispatcher.suspendCurrentCall();
+		if (call == null) {
 			// Not inside an implementation call (a caller started the handler itself).
 			return false;
 		}
@@ -221,6 +217,10 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 				logger.debug("Input on {} after its imperative body ended dropped", connection);
 				return;
 			}
+			if (switchToSuspending()) {
+				offer(data, true);
+				return;
+			}
 			complete(handOff(data));
 		}
 		finally {
@@ -246,6 +246,10 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	private void closeBody(Connection connection, String reason) {
 		if (this.ended) {
+			return;
+		}
+		if (switchToSuspending()) {
+			offerClose(reason);
 			return;
 		}
 		Object outcome = handOff(new Closed(reason));
@@ -277,6 +281,10 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		try {
 			if (this.ended) {
 				throw exception;
+			}
+			if (switchToSuspending()) {
+				offer(new Failure(exception), true);
+				return;
 			}
 			complete(handOff(new Failure(exception)));
 		}
@@ -349,6 +357,30 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		}
 	}
 
+	/**
+	 * Caller side, strict mode, caller lock held: a body started outside any handler call
+	 * (a caller called {@code connected} itself) gets its first event inside an
+	 * implementation's handler call. From then on it runs suspended, as if it had been
+	 * started there: the implementation decides how to wait for it, so a caller never
+	 * holds what the body's own calls on the connection need.
+	 * @return whether the body now takes events from the inbox
+	 */
+	private boolean switchToSuspending() {
+		PendingCall call = Dispatcher.suspendCurrentCall();
+		if (call == null) {
+			return false;
+		}
+		synchronized (this.inboxLock) {
+			this.pending = call;
+			this.suspending = true;
+		}
+		this.caller = Thread.currentThread();
+		this.toBody = SWITCH;
+		this.bodyTurn = true;
+		LockSupport.unpark(this.thread);
+		return true;
+	}
+
 	@Override
 	public byte[] next() {
 		if (Thread.currentThread() != this.thread) {
@@ -360,6 +392,9 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			throw new ConnectionClosedException(closed);
 		}
 		Object event = this.suspending ? takeFromInbox() : awaitCaller(WAITING);
+		if (event == SWITCH) {
+			event = takeFromInbox();
+		}
 		if (event instanceof byte[] data) {
 			return data;
 		}
@@ -427,7 +462,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			}
 			this.inbox.add(event);
 			if (suspend && this.pending == null) {
-				this.pending = ((SuspendableConnection) this.bodyConnection.delegate()).suspendCall();
+				this.pending = Dispatcher.suspendCurrentCall();
 			}
 			wake = this.bodyWaiting;
 		}
@@ -444,7 +479,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			}
 			this.closeQueued = true;
 		}
-		offer(new Closed(reason), false);
+		offer(new Closed(reason), true);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.CloseReason;
+import io.ngi.OutputBounds;
 import io.ngi.ListenerObserver;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,7 +33,7 @@ final class Connector implements Selectable {
 
 	private final ClientConnectHandler handler;
 
-	private final OutputLimits limits;
+	private final OutputBounds limits;
 
 	private @Nullable SocketChannel channel;
 
@@ -39,7 +41,7 @@ final class Connector implements Selectable {
 
 	private boolean done;
 
-	Connector(EventLoop loop, SocketAddress address, ClientConnectHandler handler, OutputLimits limits) {
+	Connector(EventLoop loop, SocketAddress address, ClientConnectHandler handler, OutputBounds limits) {
 		this.loop = loop;
 		this.address = address;
 		this.handler = handler;
@@ -101,18 +103,18 @@ final class Connector implements Selectable {
 		SocketAddress peer = opened.getRemoteAddress();
 		this.done = true;
 		NioConnection connection = new NioConnection(this.loop, opened, null, ListenerObserver.NONE,
-				(peer != null) ? peer : this.address, this.limits);
+				(peer != null) ? peer : this.address, this.limits, false);
 		connection.startClient(selectionKey, this.handler);
 	}
 
 	private void failed(Exception failure) {
-		String reason = Errno.reason(failure);
-		logger.warn("error connecting to {}: {}", this.address, reason);
+		CloseReason reason = Errno.closeReason(failure);
+		logger.warn("error connecting to {}: {}", this.address, reason.text());
 		logger.debug("connect to {} failed", this.address, failure);
 		fail(reason);
 	}
 
-	private void fail(String reason) {
+	private void fail(CloseReason reason) {
 		if (this.done) {
 			return;
 		}
@@ -133,14 +135,14 @@ final class Connector implements Selectable {
 			this.handler.failedConnect(reason);
 		}
 		catch (Exception ex) {
-			logger.error("failedConnect({}) failed for {}", reason, this.address, ex);
+			logger.error("failedConnect({}) failed for {}", reason.text(), this.address, ex);
 			this.loop.handlerFailed(ex);
 		}
 	}
 
 	@Override
 	public void shutdown() {
-		fail(NioConnection.STOPPED);
+		fail(CloseReason.STOPPED);
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.Map;
 
+import io.ngi.CloseReason;
+
 /**
  * Turns a connect failure into the errno-style reason zc.ngi reports, such as
  * {@code "ECONNREFUSED"}.
@@ -27,6 +29,16 @@ final class Errno {
 	 * @return the errno name if the message is a known one, otherwise the message, or the
 	 * exception's {@code toString()} if it has none
 	 */
+	static CloseReason closeReason(Throwable failure) {
+		String text = reason(failure);
+		CloseReason.Kind kind = switch (text) {
+			case "ECONNREFUSED" -> CloseReason.Kind.REFUSED;
+			case "ETIMEDOUT" -> CloseReason.Kind.TIMEOUT;
+			default -> CloseReason.Kind.LOCAL_ERROR;
+		};
+		return new CloseReason(kind, text, failure);
+	}
+
 	static String reason(Throwable failure) {
 		if (failure instanceof UnresolvedAddressException) {
 			return "unresolved address";

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.ngi.NgiException;
@@ -51,6 +52,12 @@ final class EventLoop {
 	static final int BUFFER_SIZE = 64 * 1024;
 
 	private static final int MAX_TASKS_PER_ITERATION = 4096;
+
+	/**
+	 * The pause after an iteration failed twice in a row, so a broken selector cannot
+	 * spin.
+	 */
+	private static final long ITERATION_FAILURE_PAUSE_MILLIS = 100;
 
 	/** How long a close requested from another thread waits for the loop. */
 	static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -113,7 +120,7 @@ final class EventLoop {
 
 	private volatile boolean closed;
 
-	private volatile int deaths;
+	private final AtomicLong iterationFailures = new AtomicLong();
 
 	private int registered;
 
@@ -143,8 +150,8 @@ final class EventLoop {
 		return this.running.get();
 	}
 
-	int deaths() {
-		return this.deaths;
+	long iterationFailures() {
+		return this.iterationFailures.get();
 	}
 
 	boolean isClosed() {
@@ -351,12 +358,14 @@ final class EventLoop {
 		}
 		this.loopThread = Thread.currentThread();
 		CURRENT.set(this);
-		try {
-			while (true) {
+		boolean failedBefore = false;
+		while (true) {
+			try {
 				if (!iterate(0)) {
 					shutdownNow();
 					return;
 				}
+				failedBefore = false;
 				if (isIdle()) {
 					this.selector.selectNow();
 					synchronized (this.idleMonitor) {
@@ -368,14 +377,27 @@ final class EventLoop {
 					}
 				}
 			}
-		}
-		catch (Throwable ex) {
-			this.deaths++;
-			logger.error("loop error: {} stopped", this.name, ex);
-			synchronized (this.idleMonitor) {
-				this.running.set(false);
-				this.idleMonitor.notifyAll();
+			catch (Throwable ex) {
+				// Whatever failed, the loop goes on: its connections must not be stranded
+				// on
+				// a selector nobody selects any more.
+				this.iterationFailures.incrementAndGet();
+				logger.error("loop iteration failed on {}; the loop goes on", this.name, ex);
+				if (failedBefore) {
+					// The same failure again at once (a broken selector): do not spin.
+					pause(ITERATION_FAILURE_PAUSE_MILLIS);
+				}
+				failedBefore = true;
 			}
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -10,6 +10,7 @@ import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.NgiException;
 import io.ngi.NgiTimeoutException;
+import io.ngi.OutputBounds;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
 import io.ngi.UdpListener;
@@ -42,7 +43,7 @@ public final class InlineImplementation implements Implementation, AutoCloseable
 	 */
 	public InlineImplementation() {
 		this.core = new NioCore("ngi-inline", 1, true, false,
-				new OutputLimits(NioImplementation.DEFAULT_OUTPUT_HIGH_WATER_MARK,
+				new OutputBounds(NioImplementation.DEFAULT_OUTPUT_HIGH_WATER_MARK,
 						NioImplementation.DEFAULT_OUTPUT_LOW_WATER_MARK, NioImplementation.DEFAULT_OUTPUT_LIMIT));
 	}
 

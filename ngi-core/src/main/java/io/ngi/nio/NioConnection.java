@@ -17,37 +17,43 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
+import io.ngi.OutputBounds;
 import io.ngi.Server;
-import io.ngi.SuspendableConnection;
+import io.ngi.internal.Dispatcher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP or Unix domain socket connection served by one {@link EventLoop} for life.
+ * A TCP or Unix domain socket connection served by one {@link EventLoop} for life. Its
+ * handler calls go through a {@link Dispatcher}; this class moves the bytes.
  * <p>
- * Output is a queue of byte arrays, {@link LinesSource}s and a close marker. Writes made
- * on the loop thread go straight into it; writes from other threads pass through a
- * concurrent queue that the loop drains. The loop copies the head of the queue into its
- * direct write buffer (up to 64 KiB, many small writes gathered into one socket write),
- * writes once, and advances the queue by exactly what the socket took. Reading is enabled
- * only while a handler is set and the queued output is below the high-water mark.
+ * Output is a queue of byte arrays, {@link LinesSource}s and markers (shut down output,
+ * close). Writes made on the loop thread go straight into it; writes from other threads
+ * pass through a concurrent queue that the loop drains. Either way they are counted when
+ * written ({@link OutputCounter}), so {@link #isWritable()} and the hard limit see them
+ * at once. The loop copies the head of the queue into its direct write buffer (up to 64
+ * KiB, many small writes gathered into one socket write), writes once, and advances the
+ * queue by exactly what the socket took. Reading is enabled only while the dispatcher
+ * takes input and the queued output is below the high-water mark.
  * <p>
- * A handler call may be {@linkplain #suspendCall() suspended}: while any pending call is
- * open, the connection counts as being in a handler call, so input is not read and other
- * events wait, exactly as during a synchronous call.
+ * The peer's end of input does not discard queued output: without half-close the handler
+ * is told the peer closed, and what was written before is still sent, then the socket is
+ * closed; with half-close the handler gets {@code handleInputClosed} and the connection
+ * stays open for output.
  */
-final class NioConnection implements SuspendableConnection, Selectable {
+final class NioConnection implements Connection, Selectable, Dispatcher.Transport {
 
 	private static final Logger logger = LoggerFactory.getLogger(NioConnection.class);
 
-	static final String END_OF_INPUT = "end of input";
+	static final CloseReason RESET = CloseReason.of(CloseReason.Kind.RESET, "connection reset");
 
-	static final String STOPPED = "stopped";
+	private static final Object SHUTDOWN_OUTPUT = new Object();
 
 	private static final int MAX_READS_PER_EVENT = 16;
 
@@ -63,19 +69,29 @@ final class NioConnection implements SuspendableConnection, Selectable {
 
 	private final SocketAddress peer;
 
-	private final OutputLimits limits;
+	private final boolean allowHalfClose;
+
+	private final OutputCounter counter;
+
+	private final Dispatcher dispatcher;
 
 	private final Queue<Object> incoming = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
+	/** This side closed (or one of its calls failed): writes throw. */
 	private final AtomicBoolean closeRequested = new AtomicBoolean();
 
+	/**
+	 * The close marker was queued: the socket closes once the output before it is sent.
+	 */
+	private final AtomicBoolean closeQueued = new AtomicBoolean();
+
+	private final AtomicBoolean outputShut = new AtomicBoolean();
+
+	private final AtomicBoolean limitPassed = new AtomicBoolean();
+
 	private final Runnable drainTask = this::drainIncoming;
-
-	private volatile @Nullable ConnectionHandler handler;
-
-	private volatile boolean open = true;
 
 	private @Nullable SelectionKey key;
 
@@ -83,42 +99,28 @@ final class NioConnection implements SuspendableConnection, Selectable {
 
 	private final OutputQueue output = new OutputQueue();
 
-	private long queued;
-
-	private long peakQueued;
-
-	private long exceededAt = -1;
-
 	private boolean flushQueued;
 
 	private boolean writeInterest;
 
 	private boolean paused;
 
-	private boolean dispatching;
-
-	/** Suspended handler calls not yet completed. */
-	private int holds;
-
-	/** Read interest dropped because input arrived while a call was suspended. */
-	private boolean readHeld;
+	private boolean inputEnded;
 
 	private boolean channelClosed;
 
 	private int interest;
 
-	private @Nullable String pendingClose;
-
-	private @Nullable Exception pendingException;
-
 	NioConnection(EventLoop loop, SocketChannel channel, @Nullable NioListener listener, ListenerObserver observer,
-			SocketAddress peer, OutputLimits limits) {
+			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose) {
 		this.loop = loop;
 		this.channel = channel;
 		this.listener = listener;
 		this.observer = observer;
 		this.peer = peer;
-		this.limits = limits;
+		this.counter = new OutputCounter(bounds);
+		this.allowHalfClose = allowHalfClose;
+		this.dispatcher = new Dispatcher(this, this);
 	}
 
 	// Application side, any thread.
@@ -126,11 +128,13 @@ final class NioConnection implements SuspendableConnection, Selectable {
 	@Override
 	public void write(byte[] data) {
 		Objects.requireNonNull(data, "data");
-		if (!this.open) {
-			checkNotClosedByUs();
+		if (!writable()) {
 			return;
 		}
 		if (data.length > 0) {
+			if (this.counter.added(data.length)) {
+				limitPassed();
+			}
 			enqueue(data);
 		}
 	}
@@ -138,41 +142,70 @@ final class NioConnection implements SuspendableConnection, Selectable {
 	@Override
 	public void writeLines(Iterable<byte[]> data) {
 		Objects.requireNonNull(data, "data");
-		if (!this.open) {
-			checkNotClosedByUs();
-			return;
+		if (writable()) {
+			enqueue(new LinesSource(data.iterator()));
 		}
-		enqueue(new LinesSource(data.iterator()));
 	}
 
-	private void checkNotClosedByUs() {
+	/**
+	 * Whether output may be queued: throws if this side closed, false if the peer did.
+	 */
+	private boolean writable() {
 		if (this.closeRequested.get()) {
 			throw new IllegalStateException("write called on closed connection");
 		}
+		if (this.outputShut.get()) {
+			throw new IllegalStateException("write called after shutdownOutput() on " + this);
+		}
+		return this.dispatcher.isOpen();
 	}
 
 	@Override
 	public void close() {
 		if (this.closeRequested.compareAndSet(false, true)) {
-			this.open = false;
+			queueClose();
+			this.loop.runInLoop(this.dispatcher::localClose);
+		}
+	}
+
+	/** Closes the socket once the output queued so far is sent. Any thread. */
+	private void queueClose() {
+		if (this.closeQueued.compareAndSet(false, true)) {
 			enqueue(OutputQueue.CLOSE);
 		}
 	}
 
 	@Override
-	public void setHandler(ConnectionHandler handler) {
-		this.handler = Objects.requireNonNull(handler, "handler");
-		if (this.loop.inLoop()) {
-			handlerSet();
-		}
-		else {
-			this.loop.execute(this::handlerSet);
+	public void shutdownOutput() {
+		if (!this.closeRequested.get() && this.outputShut.compareAndSet(false, true)) {
+			enqueue(SHUTDOWN_OUTPUT);
 		}
 	}
 
 	@Override
+	public boolean isWritable() {
+		return isOpen() && !this.outputShut.get() && this.counter.isWritable();
+	}
+
+	@Override
+	public void pauseReading() {
+		this.loop.runInLoop(() -> this.dispatcher.setPaused(true));
+	}
+
+	@Override
+	public void resumeReading() {
+		this.loop.runInLoop(() -> this.dispatcher.setPaused(false));
+	}
+
+	@Override
+	public void setHandler(ConnectionHandler handler) {
+		Objects.requireNonNull(handler, "handler");
+		this.loop.runInLoop(() -> this.dispatcher.setHandler(handler));
+	}
+
+	@Override
 	public boolean isOpen() {
-		return this.open;
+		return !this.closeRequested.get() && this.dispatcher.isOpen();
 	}
 
 	@Override
@@ -200,6 +233,17 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		}
 	}
 
+	private void limitPassed() {
+		if (this.limitPassed.compareAndSet(false, true)) {
+			this.loop.runInLoop(() -> {
+				CloseReason reason = CloseReason.of(CloseReason.Kind.OUTPUT_LIMIT,
+						"output limit exceeded (" + this.counter.queued() + " bytes queued)");
+				logger.warn("closing {}: {}", this, reason.text());
+				closeNow(reason);
+			});
+		}
+	}
+
 	// Loop side.
 
 	/**
@@ -218,19 +262,7 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			}
 			return;
 		}
-		this.dispatching = true;
-		try {
-			server.connected(this);
-		}
-		catch (Exception | Error ex) {
-			this.dispatching = false;
-			failed("server handler", ex, ex.toString());
-			return;
-		}
-		finally {
-			this.dispatching = false;
-		}
-		afterDispatch();
+		this.dispatcher.run("Server.connected", () -> server.connected(this));
 	}
 
 	/**
@@ -243,19 +275,7 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		connectedKey.attach(this);
 		this.interest = -1;
 		updateInterest();
-		this.dispatching = true;
-		try {
-			clientHandler.connected(this);
-		}
-		catch (Exception | Error ex) {
-			this.dispatching = false;
-			failed("connection handler", ex, "connection handler failed");
-			return;
-		}
-		finally {
-			this.dispatching = false;
-		}
-		afterDispatch();
+		this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
 	}
 
 	private void drainIncoming() {
@@ -271,26 +291,13 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			return;
 		}
 		this.output.add(item);
-		if (item instanceof byte[] bytes) {
-			queuedMore(bytes.length);
+		if (!this.paused && this.counter.aboveHighWaterMark()) {
+			this.paused = true;
+			updateInterest();
 		}
 		if (!this.flushQueued) {
 			this.flushQueued = true;
 			this.loop.needsFlush(this);
-		}
-	}
-
-	private void queuedMore(long bytes) {
-		this.queued += bytes;
-		if (this.queued > this.peakQueued) {
-			this.peakQueued = this.queued;
-		}
-		if (this.queued > this.limits.limit() && this.exceededAt < 0) {
-			this.exceededAt = this.queued;
-		}
-		if (!this.paused && this.queued > this.limits.highWaterMark()) {
-			this.paused = true;
-			updateInterest();
 		}
 	}
 
@@ -303,16 +310,7 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			return;
 		}
 		this.flushQueued = false;
-		if (this.channelClosed) {
-			return;
-		}
-		if (this.exceededAt >= 0) {
-			String reason = "output limit exceeded (" + this.exceededAt + " bytes queued)";
-			logger.warn("closing {}: {}", this, reason);
-			closeNow(reason);
-			return;
-		}
-		if (!this.writeInterest) {
+		if (!this.channelClosed && !this.writeInterest) {
 			flush();
 		}
 	}
@@ -323,10 +321,10 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		if ((ready & SelectionKey.OP_WRITE) != 0) {
 			flush();
 		}
-		if ((ready & SelectionKey.OP_READ) != 0) {
-			if (this.holds > 0) {
-				// Input waits for the suspended call; stop the selector reporting it.
-				this.readHeld = true;
+		if ((ready & SelectionKey.OP_READ) != 0 && !this.channelClosed) {
+			if (!this.dispatcher.wantsInput() || this.paused) {
+				// Input waits (a suspended call, a pause): stop the selector reporting
+				// it.
 				updateInterest();
 				return;
 			}
@@ -347,9 +345,15 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			if (this.output.size() == 0) {
 				break;
 			}
-			if (this.output.first() == OutputQueue.CLOSE) {
+			Object first = this.output.first();
+			if (first == OutputQueue.CLOSE) {
 				closeNow(null);
 				return;
+			}
+			if (first == SHUTDOWN_OUTPUT) {
+				this.output.removeFirst();
+				shutdownChannelOutput();
+				continue;
 			}
 			if (writes++ == MAX_WRITES_PER_FLUSH) {
 				setWriteInterest(true);
@@ -357,8 +361,8 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			}
 			buffer.clear();
 			long pulled = this.output.gather(buffer);
-			if (pulled > 0) {
-				queuedMore(pulled);
+			if (pulled > 0 && this.counter.added(pulled)) {
+				limitPassed();
 			}
 			buffer.flip();
 			int total = buffer.remaining();
@@ -371,7 +375,7 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			}
 			catch (IOException ex) {
 				logger.debug("write failed on {}", this, ex);
-				closeNow(END_OF_INPUT);
+				closeNow(RESET);
 				return;
 			}
 			if (written > 0) {
@@ -386,6 +390,19 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		setWriteInterest(false);
 	}
 
+	private void shutdownChannelOutput() {
+		try {
+			this.channel.shutdownOutput();
+		}
+		catch (IOException ex) {
+			logger.debug("shutting down the output of {} failed", this, ex);
+		}
+		if (this.inputEnded) {
+			// Both directions are done: nothing more can happen on this connection.
+			closeNow(null);
+		}
+	}
+
 	/**
 	 * Removes finished writeLines sources from the head, delivering their failures.
 	 * @return {@code false} if the connection closed meanwhile
@@ -395,7 +412,7 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			this.output.removeFirst();
 			Exception failure = lines.failure();
 			if (failure != null) {
-				deliverException(failure);
+				this.dispatcher.writeFailed(failure);
 				if (this.channelClosed) {
 					return false;
 				}
@@ -405,9 +422,11 @@ final class NioConnection implements SuspendableConnection, Selectable {
 	}
 
 	private void consume(int written) {
-		this.queued -= written;
 		this.output.consume(written);
-		if (this.paused && this.queued <= this.limits.lowWaterMark()) {
+		if (this.counter.removed(written)) {
+			this.dispatcher.writable();
+		}
+		if (this.paused && this.counter.atOrBelowLowWaterMark()) {
 			this.paused = false;
 			updateInterest();
 		}
@@ -425,8 +444,8 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		if (this.channelClosed || selectionKey == null) {
 			return;
 		}
-		int ops = (this.writeInterest ? SelectionKey.OP_WRITE : 0)
-				| ((this.handler != null && !this.paused && !this.readHeld) ? SelectionKey.OP_READ : 0);
+		boolean reading = !this.paused && !this.inputEnded && this.dispatcher.wantsInput();
+		int ops = (this.writeInterest ? SelectionKey.OP_WRITE : 0) | (reading ? SelectionKey.OP_READ : 0);
 		if (ops != this.interest) {
 			this.interest = ops;
 			selectionKey.interestOps(ops);
@@ -436,8 +455,12 @@ final class NioConnection implements SuspendableConnection, Selectable {
 	private void read() {
 		ByteBuffer buffer = this.loop.readBuffer;
 		for (int i = 0; i < MAX_READS_PER_EVENT; i++) {
-			ConnectionHandler current = this.handler;
-			if (this.channelClosed || current == null || this.paused || this.holds > 0) {
+			if (this.channelClosed || this.paused || !this.dispatcher.wantsInput()) {
+				return;
+			}
+			if (this.closeRequested.get()) {
+				// close() from another thread: no input may reach the handler any more.
+				this.dispatcher.localClose();
 				return;
 			}
 			buffer.clear();
@@ -447,11 +470,11 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			}
 			catch (IOException ex) {
 				logger.debug("read failed on {}", this, ex);
-				closeNow(END_OF_INPUT);
+				closeNow(RESET);
 				return;
 			}
 			if (count < 0) {
-				closeNow(END_OF_INPUT);
+				endOfInput();
 				return;
 			}
 			if (count == 0) {
@@ -461,129 +484,63 @@ final class NioConnection implements SuspendableConnection, Selectable {
 			byte[] data = new byte[count];
 			buffer.flip();
 			buffer.get(data);
-			this.dispatching = true;
-			try {
-				current.handleInput(this, data);
-			}
-			catch (Exception | Error ex) {
-				this.dispatching = false;
-				failed("handleInput", ex, ex.toString());
-				return;
-			}
-			finally {
-				this.dispatching = false;
-			}
-			afterDispatch();
+			this.dispatcher.input(data);
 			if (count < buffer.capacity()) {
 				return;
 			}
 		}
 	}
 
-	private void handlerSet() {
-		if (!inCall()) {
-			afterDispatch();
-		}
-	}
-
-	/** Replays what waited for a handler, and updates read interest. */
-	private void afterDispatch() {
-		ConnectionHandler current = this.handler;
-		if (current == null || this.holds > 0) {
-			return;
-		}
-		Exception exception = this.pendingException;
-		if (exception != null) {
-			this.pendingException = null;
-			deliverException(exception);
-		}
-		String reason = this.pendingClose;
-		if (this.channelClosed && reason != null) {
-			this.pendingClose = null;
-			deliverClose(this.handler, reason);
-			return;
-		}
-		updateInterest();
-	}
-
-	private void deliverException(Exception exception) {
-		ConnectionHandler current = this.handler;
-		if (current == null || inCall()) {
-			this.pendingException = exception;
-			return;
-		}
-		logger.debug("writeLines failed on {}", this, exception);
-		this.dispatching = true;
-		try {
-			current.handleException(this, exception);
-		}
-		catch (Exception | Error ex) {
-			this.dispatching = false;
-			failed("handleException", ex, ex.toString());
-		}
-		finally {
-			this.dispatching = false;
-		}
-	}
-
 	/**
-	 * Handles a failed handler call. Errors count too (an {@code AssertionError} in a
-	 * test handler, a {@code StackOverflowError}): only this connection closes, the loop
-	 * keeps serving the others.
+	 * The peer shut down its output. Queued output is still sent; with half-close the
+	 * handler decides when to close, otherwise the connection closes once the output is
+	 * sent.
 	 */
-	private void failed(String what, Throwable failure, String reason) {
-		logger.error("{} failed on {}", what, this, failure);
-		this.observer.handlerFailed(failure);
-		closeNow(reason);
-		this.loop.handlerFailed(failure);
+	private void endOfInput() {
+		this.inputEnded = true;
+		updateInterest();
+		if (this.allowHalfClose) {
+			if (this.outputShut.get()) {
+				closeNow(CloseReason.PEER_CLOSED);
+			}
+			else {
+				this.dispatcher.inputClosed();
+			}
+			return;
+		}
+		this.dispatcher.closed(CloseReason.PEER_CLOSED);
+		queueClose();
 	}
 
 	/**
 	 * Closes the socket now, dropping queued output.
 	 * @param reason the reason to tell the handler, or {@code null} when this side closed
 	 */
-	private void closeNow(@Nullable String reason) {
+	private void closeNow(@Nullable CloseReason reason) {
 		if (this.channelClosed) {
 			return;
 		}
 		this.channelClosed = true;
-		this.open = false;
 		if (this.key != null) {
 			this.key.cancel();
 			this.loop.deregistered();
 		}
 		closeQuietly();
+		this.output.clear();
+		this.counter.clear();
+		this.incoming.clear();
+		if (this.dispatcher.isSuspended()) {
+			// Unregistered now: the loop's shutdown must deliver what waits for the call.
+			this.loop.closedWhileSuspended(this);
+		}
+		if (reason != null) {
+			this.dispatcher.closed(reason);
+		}
+		else {
+			this.dispatcher.localClose();
+		}
 		if (this.listener != null) {
 			this.listener.closed(this);
-		}
-		this.output.clear();
-		this.queued = 0;
-		this.incoming.clear();
-		if (reason != null) {
-			ConnectionHandler current = this.handler;
-			if (current == null || inCall()) {
-				this.pendingClose = reason;
-				if (this.holds > 0) {
-					// Unregistered now: tell the loop, whose shutdown must deliver it.
-					this.loop.closedWhileSuspended(this);
-				}
-			}
-			else {
-				deliverClose(current, reason);
-			}
-		}
-	}
-
-	private void deliverClose(@Nullable ConnectionHandler current, String reason) {
-		if (current == null) {
-			return;
-		}
-		try {
-			current.handleClose(this, reason);
-		}
-		catch (Exception ex) {
-			logger.error("Exception raised by handleClose({}) on {}", reason, this, ex);
-			this.observer.handlerFailed(ex);
 		}
 	}
 
@@ -598,62 +555,63 @@ final class NioConnection implements SuspendableConnection, Selectable {
 
 	/** Closes with reason {@code "stopped"}: the listener was closed. Any thread. */
 	void stopFromListener() {
-		this.loop.runInLoop(() -> closeNow(STOPPED));
+		this.loop.runInLoop(() -> closeNow(CloseReason.STOPPED));
 	}
 
 	@Override
 	public void shutdown() {
-		closeNow(STOPPED);
-		String reason = this.pendingClose;
-		if (this.holds > 0 && reason != null) {
-			// The loop is going away: no one would deliver the close after the suspended
-			// call ends (see SuspendableConnection).
-			this.pendingClose = null;
-			deliverClose(this.handler, reason);
+		closeNow(CloseReason.STOPPED);
+		// The loop is going away: no one would deliver the close after a suspended call.
+		this.dispatcher.abandonSuspendedCalls();
+	}
+
+	// Dispatcher.Transport, loop thread.
+
+	@Override
+	public Logger logger() {
+		return logger;
+	}
+
+	@Override
+	public void resume(Runnable task) {
+		this.loop.execute(task);
+	}
+
+	@Override
+	public void awaitResumption() {
+		// The loop serves other connections; the call's end arrives as a task.
+	}
+
+	@Override
+	public void suspensionEnded() {
+		if (this.channelClosed) {
+			this.loop.resumedAfterClose(this);
 		}
 	}
 
 	@Override
-	public PendingCall suspendCall() {
-		if (!this.loop.inLoop() || !this.dispatching) {
-			throw new IllegalStateException(
-					"suspendCall() called outside a handler call of " + this + " on its loop thread");
-		}
-		this.holds++;
-		return new Pending();
+	public void inputDemandChanged() {
+		updateInterest();
 	}
 
-	private boolean inCall() {
-		return this.dispatching || this.holds > 0;
+	@Override
+	public void handlerFailed(Throwable failure) {
+		this.observer.handlerFailed(failure);
+		this.loop.handlerFailed(failure);
 	}
 
-	/** A suspended call ended; loop thread. */
-	private void resumed(@Nullable Throwable failure) {
-		this.holds--;
-		if (failure != null) {
-			if (this.channelClosed) {
-				logger.error("suspended handler call failed on {} after it closed", this, failure);
-				this.observer.handlerFailed(failure);
-			}
-			else {
-				failed("suspended handler call", failure, failure.toString());
-			}
-		}
-		if (this.holds == 0 && this.channelClosed) {
-			this.loop.resumedAfterClose(this);
-		}
-		if (this.holds == 0 && !this.dispatching) {
-			this.readHeld = false;
-			afterDispatch();
-		}
+	@Override
+	public void closeAfterFailure(CloseReason reason) {
+		this.closeRequested.set(true);
+		queueClose();
 	}
 
 	long queuedBytes() {
-		return onLoop(() -> this.queued);
+		return this.counter.queued();
 	}
 
 	long peakQueuedBytes() {
-		return onLoop(() -> this.peakQueued);
+		return this.counter.peak();
 	}
 
 	boolean isReadingPaused() {
@@ -687,30 +645,6 @@ final class NioConnection implements SuspendableConnection, Selectable {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not read the state of " + this, ex);
 		}
-	}
-
-	/** One suspended handler call. */
-	private final class Pending implements PendingCall {
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		@Override
-		public void complete() {
-			end(null);
-		}
-
-		@Override
-		public void fail(Throwable failure) {
-			end(Objects.requireNonNull(failure, "failure"));
-		}
-
-		private void end(@Nullable Throwable failure) {
-			if (!this.ended.compareAndSet(false, true)) {
-				throw new IllegalStateException("suspended call on " + NioConnection.this + " already ended");
-			}
-			NioConnection.this.loop.runInLoop(() -> resumed(failure));
-		}
-
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.ngi.Addresses;
 import io.ngi.ClientConnectHandler;
 import io.ngi.ListenOptions;
+import io.ngi.OutputBounds;
 import io.ngi.Listener;
 import io.ngi.NgiException;
 import io.ngi.NgiTimeoutException;
@@ -44,7 +45,7 @@ final class NioCore {
 
 	private final EventLoop[] loops;
 
-	private final OutputLimits limits;
+	private final OutputBounds limits;
 
 	private final AtomicInteger nextLoop = new AtomicInteger();
 
@@ -52,7 +53,7 @@ final class NioCore {
 
 	private volatile boolean closed;
 
-	NioCore(String name, int loopCount, boolean daemon, boolean threaded, OutputLimits limits) {
+	NioCore(String name, int loopCount, boolean daemon, boolean threaded, OutputBounds limits) {
 		this.name = name;
 		this.limits = limits;
 		this.loops = new EventLoop[loopCount];
@@ -61,7 +62,7 @@ final class NioCore {
 		}
 	}
 
-	OutputLimits limits() {
+	OutputBounds limits() {
 		return this.limits;
 	}
 
@@ -76,6 +77,20 @@ final class NioCore {
 		return this.loops[Math.floorMod(this.nextLoop.getAndIncrement(), this.loops.length)];
 	}
 
+	/**
+	 * Returns the loop whose thread calls this, so that a connection made from a handler
+	 * (a proxy's upstream) lives on its caller's loop and their calls are serialized;
+	 * otherwise the next loop round-robin.
+	 */
+	private EventLoop currentOrNext() {
+		for (EventLoop loop : this.loops) {
+			if (loop.inLoop()) {
+				return loop;
+			}
+		}
+		return next();
+	}
+
 	private void checkOpen() {
 		if (this.closed) {
 			throw new IllegalStateException(this.name + " is closed");
@@ -86,7 +101,7 @@ final class NioCore {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(handler, "handler");
 		checkOpen();
-		EventLoop loop = next();
+		EventLoop loop = currentOrNext();
 		loop.execute(new Connector(loop, address, handler, this.limits)::start);
 	}
 
@@ -235,22 +250,12 @@ final class NioCore {
 		this.udpSenders.clear();
 	}
 
-	int deadLoops() {
-		int dead = 0;
+	long loopFailures() {
+		long failures = 0;
 		for (EventLoop loop : this.loops) {
-			dead += loop.deaths();
+			failures += loop.iterationFailures();
 		}
-		return dead;
-	}
-
-	List<String> deadLoopNames() {
-		List<String> names = new ArrayList<>();
-		for (EventLoop loop : this.loops) {
-			if (loop.deaths() > 0) {
-				names.add(loop.name());
-			}
-		}
-		return List.copyOf(names);
+		return failures;
 	}
 
 	String name() {

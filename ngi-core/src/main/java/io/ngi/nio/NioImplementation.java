@@ -10,6 +10,7 @@ import io.ngi.Implementation;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.NgiTimeoutException;
+import io.ngi.OutputBounds;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
 import io.ngi.UdpListener;
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * connection's queued output stays below the high-water mark plus what its handler writes
  * in answer to one such read. Output queued from other threads can still exceed that;
  * above {@code outputLimit} (default {@value #DEFAULT_OUTPUT_LIMIT}) the connection is
- * closed with the reason {@code "output limit exceeded (<n> bytes queued)"}.
+ * closed with {@link io.ngi.CloseReason.Kind#OUTPUT_LIMIT}. A listener's
+ * {@link ListenOptions} may set its own bounds; these are the defaults.
  * <p>
  * {@link Listener#close()}, {@link Listener#stop()} and {@link UdpListener#close()}
  * return once the socket is really closed: a TCP connect made afterwards is refused
@@ -63,18 +65,23 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	public static final long DEFAULT_OUTPUT_LOW_WATER_MARK = 256 * 1024;
 
 	/**
-	 * The default number of queued output bytes above which a connection is closed: 64
-	 * MiB.
+	 * The default number of queued output bytes above which a connection is closed: 16
+	 * MiB, a quarter of the first release's 64 MiB. It is the default maximum frame of
+	 * the {@code Sized} adapter, so echoing one maximal frame still fits, while a
+	 * thousand readers that never read cost at most 16 GiB instead of 64; writers that
+	 * pace on {@link io.ngi.Connection#isWritable()} never come near it. A listener with
+	 * many slow readers sets a lower one in its {@link ListenOptions}.
 	 */
-	public static final long DEFAULT_OUTPUT_LIMIT = 64 * 1024 * 1024;
+	public static final long DEFAULT_OUTPUT_LIMIT = 16 * 1024 * 1024;
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
 	private final NioCore core;
 
 	private NioImplementation(Builder builder) {
-		this.core = new NioCore(builder.name, builder.loops, builder.daemon, true,
-				new OutputLimits(builder.highWaterMark, builder.lowWaterMark, builder.limit));
+		OutputBounds bounds = new OutputBounds(builder.highWaterMark, builder.lowWaterMark, builder.limit);
+		bounds.check();
+		this.core = new NioCore(builder.name, builder.loops, builder.daemon, true, bounds);
 	}
 
 	/**
@@ -172,36 +179,16 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
-	 * Returns how many times a loop thread died of an unexpected error. A failing
-	 * handler, server or observer never kills a loop by itself: the loop logs it, closes
-	 * the connection concerned and goes on. A loop dies when closing that connection
-	 * fails in turn with an {@link Error} (for example an observer method throws while
-	 * input is read and the handler's {@code handleClose} then throws an {@code Error}),
-	 * or when its selector fails. The death is logged at ERROR
-	 * ({@code "loop error: <name>
-	 * stopped"}); the loop starts a new thread on new work, but channels it served may be
-	 * stuck until then. Thread-safe.
-	 * @return the number of loop deaths, 0 when healthy
+	 * Returns how many loop iterations failed unexpectedly. A failing handler, server,
+	 * task or observer never gets here: its connection is closed and the loop goes on. An
+	 * iteration fails only when something outside any connection's calls does (the
+	 * selector, a bug in the loop); it is logged at ERROR
+	 * ({@code "loop iteration failed on <name>; the loop goes on"}), counted here, and
+	 * the loop serves its connections on. Thread-safe.
+	 * @return the number of failed iterations since the implementation was built
 	 */
-	public int deadLoops() {
-		return this.core.deadLoops();
-	}
-
-	/**
-	 * Returns the names of the loops whose thread died at least once (see
-	 * {@link #deadLoops()}), such as {@code "ngi-1"}. Thread-safe.
-	 * @return the names, in loop order; empty when healthy
-	 */
-	public List<String> deadLoopNames() {
-		return this.core.deadLoopNames();
-	}
-
-	/**
-	 * Returns whether no loop thread died unexpectedly.
-	 * @return {@code deadLoops() == 0}
-	 */
-	public boolean isHealthy() {
-		return deadLoops() == 0;
+	public long loopFailures() {
+		return this.core.loopFailures();
 	}
 
 	/**
@@ -308,7 +295,7 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 
 		/**
 		 * Sets the queued output above which a connection is closed.
-		 * @param bytes the limit, &gt;= the high-water mark (default 64 MiB)
+		 * @param bytes the limit, &gt;= the high-water mark (default 16 MiB)
 		 * @return this builder
 		 */
 		public Builder outputLimit(long bytes) {

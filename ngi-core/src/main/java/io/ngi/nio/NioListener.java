@@ -23,6 +23,7 @@ import io.ngi.Connection;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
+import io.ngi.OutputBounds;
 import io.ngi.Server;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ final class NioListener implements Listener, Selectable {
 
 	private final ListenerObserver observer;
 
+	private final OutputBounds outputBounds;
+
 	private final Set<NioConnection> connections = ConcurrentHashMap.newKeySet();
 
 	private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -79,6 +82,7 @@ final class NioListener implements Listener, Selectable {
 		this.server = server;
 		this.options = options;
 		this.observer = options.observer();
+		this.outputBounds = options.output().orElse(core.limits());
 		AcceptResumer.load();
 	}
 
@@ -170,7 +174,7 @@ final class NioListener implements Listener, Selectable {
 		}
 		EventLoop target = this.core.next();
 		NioConnection connection = new NioConnection(target, accepted, this, this.observer,
-				(peer != null) ? peer : this.address, this.core.limits());
+				(peer != null) ? peer : this.address, this.outputBounds, this.options.allowHalfClose());
 		this.connections.add(connection);
 		this.observer.connectionOpened();
 		if (target == this.loop) {

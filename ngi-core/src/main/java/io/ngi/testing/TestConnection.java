@@ -2,14 +2,19 @@ package io.ngi.testing;
 
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.OutputBounds;
+import io.ngi.internal.Dispatcher;
 
 /**
  * One end of an in-memory connection pair of the testing implementation (zc.ngi's
@@ -27,7 +32,8 @@ import io.ngi.ConnectionHandler;
  * connection.peer().write("Hi world");      // play the other side
  * }
  *
- * Events follow the contract of {@link Connection} and {@link ConnectionHandler}:
+ * Events follow the contract of {@link Connection} and {@link ConnectionHandler}, through
+ * the same dispatcher as the NIO implementation's connections:
  * <ul>
  * <li>Input and close events that arrive before {@link #setHandler} are queued
  * (consecutive inputs merged) and replayed in order when a handler is set.</li>
@@ -35,22 +41,45 @@ import io.ngi.ConnectionHandler;
  * connection's handler runs (for example the peer answering at once) is queued and
  * delivered after the handler returns. Queued events are dropped once the connection is
  * closed.</li>
- * <li>{@link #close()} notifies only the peer, with reason {@code "closed"}.</li>
+ * <li>{@link #close()} notifies only the peer, with a
+ * {@link CloseReason.Kind#PEER_CLOSED} reason whose text is {@code "closed"} (NIO's reads
+ * {@code "end of input"}); after it no more input reaches this end's handler.</li>
  * <li>A handler failure is logged, recorded on the {@link TestingImplementation} (see
  * {@link TestingImplementation#rethrowHandlerErrors()}), closes the connection, and the
- * handler then gets {@code handleClose} with {@code "handle_input error"} or
- * {@code "handle_exception error"}; exceptions from {@code handleClose} are logged,
- * recorded and swallowed. An {@link Error}, such as a failed assertion inside a test
- * handler, is not caught: it propagates to the caller, failing the test at once.</li>
+ * handler then gets {@code handleClose} with {@link CloseReason.Kind#HANDLER_FAILED} and
+ * the failure's {@code toString()}, as on NIO; exceptions from {@code handleClose} are
+ * logged, recorded and swallowed. An {@link Error}, such as a failed assertion inside a
+ * test handler, closes the connection the same way and is then rethrown to the caller,
+ * failing the test at once.</li>
+ * <li>{@code writeLines} is consumed lazily, as on NIO: one element at a time, only while
+ * the peer takes input (not while it {@linkplain #pauseReading() paused reading}), and
+ * what is written after it waits for it. Output the peer does not take counts as queued
+ * for {@link #isWritable()}.</li>
+ * <li>A handler call that an imperative handler suspends ends when its body waits again:
+ * the thread that caused the event waits for that (a strict hand-off), so transcripts
+ * stay deterministic.</li>
  * </ul>
  * {@code write} copies the array before the peer's handler sees it.
  * <p>
- * Meant for one test thread at a time; calls from the helper threads of imperative
- * handlers, which hand off strictly with the test thread, are safe.
+ * Thread-safe: every call holds the implementation's lock, which a thread waiting for an
+ * imperative body releases while it waits.
  */
 public final class TestConnection implements Connection {
 
 	private static final Logger logger = LoggerFactory.getLogger(TestConnection.class);
+
+	/** A peer close as the testing implementation reports it. */
+	static final CloseReason PEER_CLOSED = CloseReason.of(CloseReason.Kind.PEER_CLOSED, "closed");
+
+	/** The output bounds of connections whose listener sets none (NIO's defaults). */
+	static final OutputBounds DEFAULT_BOUNDS = new OutputBounds(1024 * 1024, 256 * 1024, 16 * 1024 * 1024);
+
+	/** How long a caller waits for an imperative body to wait again before failing. */
+	private static final long RESUME_TIMEOUT_SECONDS = 60;
+
+	private static final Object CLOSE = new Object();
+
+	private static final Object SHUTDOWN_OUTPUT = new Object();
 
 	private final TestingImplementation implementation;
 
@@ -60,21 +89,35 @@ public final class TestConnection implements Connection {
 
 	private final String name;
 
-	private final Object lock = new Object();
+	private final Dispatcher dispatcher;
 
-	private final ArrayDeque<Event> pending = new ArrayDeque<>();
+	private final Transport transport = new Transport();
+
+	private final OutputBounds bounds;
+
+	private final boolean allowHalfClose;
+
+	/** What this end wrote that the peer did not take yet: byte[], Iterator, markers. */
+	private final ArrayDeque<Object> output = new ArrayDeque<>();
+
+	/** Ends of suspended calls, for the thread waiting in awaitResumption. */
+	private final ArrayDeque<Runnable> resumptions = new ArrayDeque<>();
 
 	private TestConnection peer;
 
-	private @Nullable ConnectionHandler handler;
+	private long queued;
 
-	private boolean dispatching;
+	private boolean unwritable;
+
+	private boolean pumping;
 
 	private boolean selfClosed;
 
-	private boolean closeReceived;
+	private boolean outputShut;
 
-	private boolean closeDispatched;
+	private boolean closeQueued;
+
+	private boolean transportClosed;
 
 	private boolean left;
 
@@ -94,20 +137,23 @@ public final class TestConnection implements Connection {
 	 */
 	public TestConnection(TestingImplementation implementation) {
 		this(Objects.requireNonNull(implementation, "implementation"), null, new NamedAddress("peer"),
-				"test connection");
+				"test connection", DEFAULT_BOUNDS, false);
 		TestConnection recording = new TestConnection(implementation, null, new NamedAddress("connection"),
-				"peer of " + this.name);
+				"peer of " + this.name, DEFAULT_BOUNDS, false);
 		link(this, recording);
-		recording.handler = new Transcript();
+		recording.setHandler(new Transcript());
 	}
 
 	private TestConnection(TestingImplementation implementation, @Nullable TestListener listener,
-			SocketAddress peerAddress, String role) {
+			SocketAddress peerAddress, String role, OutputBounds bounds, boolean allowHalfClose) {
 		this.implementation = implementation;
 		this.listener = listener;
 		this.peerAddress = peerAddress;
 		this.name = "TestConnection#" + implementation.nextId() + "(" + role + ")";
+		this.bounds = bounds;
+		this.allowHalfClose = allowHalfClose;
 		this.peer = this;
+		this.dispatcher = new Dispatcher(this, this.transport);
 		implementation.opened(this);
 	}
 
@@ -117,10 +163,12 @@ public final class TestConnection implements Connection {
 	 */
 	static TestConnection serverEnd(TestingImplementation implementation, TestListener listener,
 			SocketAddress clientAddress) {
+		OutputBounds bounds = listener.options().output().orElse(DEFAULT_BOUNDS);
 		TestConnection server = new TestConnection(implementation, listener, clientAddress,
-				"server end from " + clientAddress + " on " + listener.address());
+				"server end from " + clientAddress + " on " + listener.address(), bounds,
+				listener.options().allowHalfClose());
 		TestConnection client = new TestConnection(implementation, null, listener.address(),
-				"client end from " + clientAddress + " to " + listener.address());
+				"client end from " + clientAddress + " to " + listener.address(), DEFAULT_BOUNDS, false);
 		link(server, client);
 		return server;
 	}
@@ -151,8 +199,12 @@ public final class TestConnection implements Connection {
 	 * @return the handler, or {@code null} if none was set yet
 	 */
 	public @Nullable ConnectionHandler handler() {
-		synchronized (this.lock) {
-			return this.handler;
+		lock();
+		try {
+			return this.dispatcher.handler();
+		}
+		finally {
+			unlock();
 		}
 	}
 
@@ -192,78 +244,229 @@ public final class TestConnection implements Connection {
 	@Override
 	public void write(byte[] data) {
 		Objects.requireNonNull(data, "data");
-		checkWritable();
-		if (data.length == 0) {
-			return;
+		lock();
+		try {
+			if (writable() && data.length > 0) {
+				queue(data.clone(), data.length);
+			}
 		}
-		byte[] copy = data.clone();
-		if (this.peer.deliver(new Event.Input(copy)) && this.listener != null) {
-			this.listener.options().observer().bytesSent(copy.length);
+		finally {
+			unlock();
 		}
 	}
 
 	/**
-	 * Writes each element now, in order, one peer {@code handleInput} per element (the
-	 * testing implementation consumes the iterable at once, unlike NIO). A failure of the
-	 * iterator, a {@code null} element, or a failed write is passed to this connection's
-	 * own handler's {@link ConnectionHandler#handleException}; elements before it were
-	 * delivered.
+	 * Writes the elements in order, pulling each only when the peer takes input (see the
+	 * class description). A failure of the iterator or a {@code null} element is passed
+	 * to this connection's own handler's {@link ConnectionHandler#handleException};
+	 * elements before it were delivered.
 	 * @param data the byte arrays to send
 	 * @throws IllegalStateException if this end was closed
 	 */
 	@Override
 	public void writeLines(Iterable<byte[]> data) {
 		Objects.requireNonNull(data, "data");
-		checkWritable();
+		lock();
 		try {
-			for (byte[] item : data) {
-				if (item == null) {
-					throw new NullPointerException("writeLines element must not be null");
-				}
-				write(item);
+			if (writable()) {
+				queue(data.iterator(), 0);
 			}
 		}
-		catch (Exception ex) {
-			if (!deliver(new Event.Failure(ex))) {
-				logger.debug("writeLines failure on closed {} dropped", this, ex);
-			}
-			else if (handler() == null) {
-				logger.warn("writeLines failed on {}, which has no handler yet; the failure is queued for it", this,
-						ex);
-			}
+		finally {
+			unlock();
 		}
 	}
 
-	private void checkWritable() {
-		synchronized (this.lock) {
-			if (this.selfClosed) {
-				throw new IllegalStateException("write called on closed connection");
+	private boolean writable() {
+		if (this.selfClosed) {
+			throw new IllegalStateException("write called on closed connection");
+		}
+		if (this.outputShut) {
+			throw new IllegalStateException("write called after shutdownOutput() on " + this);
+		}
+		return this.dispatcher.isOpen() && !this.transportClosed;
+	}
+
+	private void queue(Object item, long bytes) {
+		this.output.add(item);
+		if (bytes > 0) {
+			this.queued += bytes;
+			if (this.queued > this.bounds.highWaterMark()) {
+				this.unwritable = true;
 			}
+			if (this.queued > this.bounds.limit()) {
+				CloseReason reason = CloseReason.of(CloseReason.Kind.OUTPUT_LIMIT,
+						"output limit exceeded (" + this.queued + " bytes queued)");
+				logger.warn("closing {}: {}", this, reason.text());
+				closeNow(reason);
+				return;
+			}
+		}
+		pump();
+	}
+
+	/**
+	 * Hands queued output to the peer while it takes input; one pump per connection at a
+	 * time (a write made while the peer's handler runs joins the queue).
+	 */
+	private void pump() {
+		if (this.pumping) {
+			return;
+		}
+		this.pumping = true;
+		try {
+			while (!this.output.isEmpty() && !this.transportClosed) {
+				Object head = this.output.peek();
+				if (head == CLOSE) {
+					this.output.poll();
+					finishClose();
+					return;
+				}
+				if (head == SHUTDOWN_OUTPUT) {
+					this.output.poll();
+					this.peer.endOfInput();
+					continue;
+				}
+				if (this.peer.dispatcher.isPaused()) {
+					return;
+				}
+				if (head instanceof byte[] data) {
+					this.output.poll();
+					drained(data.length);
+					this.peer.receive(data);
+				}
+				else {
+					pull((Iterator<?>) head);
+				}
+			}
+		}
+		finally {
+			this.pumping = false;
 		}
 	}
 
 	/**
+	 * Delivers the next element of a writeLines source, or removes the drained source.
+	 */
+	private void pull(Iterator<?> source) {
+		byte[] item;
+		try {
+			if (!source.hasNext()) {
+				this.output.poll();
+				return;
+			}
+			item = (byte[]) source.next();
+			if (item == null) {
+				throw new NullPointerException("writeLines element must not be null");
+			}
+		}
+		catch (Exception ex) {
+			this.output.poll();
+			if (this.dispatcher.handler() == null) {
+				logger.warn("writeLines failed on {}, which has no handler yet; the failure is queued for it", this,
+						ex);
+			}
+			this.dispatcher.writeFailed(ex);
+			return;
+		}
+		if (item.length > 0) {
+			this.peer.receive(item.clone());
+		}
+	}
+
+	private void drained(long bytes) {
+		this.queued -= bytes;
+		if (this.unwritable && this.queued <= this.bounds.lowWaterMark()) {
+			this.unwritable = false;
+			this.dispatcher.writable();
+		}
+	}
+
+	private void receive(byte[] data) {
+		if (this.transportClosed) {
+			return;
+		}
+		if (this.listener != null) {
+			this.listener.options().observer().bytesReceived(data.length);
+		}
+		if (this.peer.listener != null) {
+			this.peer.listener.options().observer().bytesSent(data.length);
+		}
+		this.dispatcher.input(data);
+	}
+
+	/** The peer shut down its output, or closed. */
+	private void endOfInput() {
+		if (this.transportClosed) {
+			return;
+		}
+		if (this.allowHalfClose && !this.outputShut) {
+			this.dispatcher.inputClosed();
+			return;
+		}
+		this.dispatcher.closed(PEER_CLOSED);
+		// As on NIO: what was written before the end of input is still sent, then the
+		// connection closes.
+		queueClose();
+	}
+
+	/**
 	 * Closes this end: {@link #isOpen()} is {@code false} at once, the peer's handler
-	 * gets {@code handleClose(peer, "closed")}, this end's handler is not notified, and
-	 * events still queued for this end are dropped. Idempotent.
+	 * gets {@code handleClose(peer, "closed")} once the output written before is
+	 * delivered, this end's handler is not notified, and events still queued for this end
+	 * are dropped. Idempotent.
 	 */
 	@Override
 	public void close() {
-		boolean leave;
-		synchronized (this.lock) {
+		lock();
+		try {
 			if (this.selfClosed) {
 				return;
 			}
 			this.selfClosed = true;
-			leave = markLeft();
-			if (!this.dispatching) {
-				this.pending.clear();
-			}
+			this.dispatcher.localClose();
+			queueClose();
 		}
-		if (leave) {
-			leave();
+		finally {
+			unlock();
 		}
-		this.peer.deliver(new Event.Close("closed", false));
+	}
+
+	private void queueClose() {
+		if (!this.closeQueued) {
+			this.closeQueued = true;
+			this.output.add(CLOSE);
+			pump();
+		}
+	}
+
+	/** The output before the close was delivered: the peer learns of the close. */
+	private void finishClose() {
+		this.transportClosed = true;
+		this.output.clear();
+		leave();
+		this.dispatcher.localClose();
+		this.peer.peerClosed();
+	}
+
+	private void peerClosed() {
+		endOfInput();
+	}
+
+	/**
+	 * Closes now, dropping queued output: the peer gets {@code "closed"}, this end's
+	 * handler {@code reason}.
+	 */
+	private void closeNow(CloseReason reason) {
+		if (this.transportClosed) {
+			return;
+		}
+		this.transportClosed = true;
+		this.output.clear();
+		this.queued = 0;
+		leave();
+		this.dispatcher.closed(reason);
+		this.peer.peerClosed();
 	}
 
 	/**
@@ -271,20 +474,78 @@ public final class TestConnection implements Connection {
 	 * and this end's handler gets {@code "stopped"}.
 	 */
 	void stopByListener() {
-		boolean leave;
-		synchronized (this.lock) {
-			if (this.selfClosed) {
-				return;
+		lock();
+		try {
+			closeNow(CloseReason.STOPPED);
+		}
+		finally {
+			unlock();
+		}
+	}
+
+	/**
+	 * Half-closes this end: the output written before is delivered, then the peer sees
+	 * the end of input ({@code handleInputClosed} if it allows half-close, otherwise it
+	 * closes once its own output is delivered). Idempotent.
+	 */
+	@Override
+	public void shutdownOutput() {
+		lock();
+		try {
+			if (!this.selfClosed && !this.closeQueued && !this.outputShut) {
+				this.outputShut = true;
+				this.output.add(SHUTDOWN_OUTPUT);
+				pump();
 			}
-			this.selfClosed = true;
-			leave = markLeft();
-			this.pending.clear();
 		}
-		if (leave) {
-			leave();
+		finally {
+			unlock();
 		}
-		this.peer.deliver(new Event.Close("closed", false));
-		deliver(new Event.Close("stopped", true));
+	}
+
+	/**
+	 * Returns whether this end takes more output: open, and no more than the high-water
+	 * mark waiting for a peer that paused reading.
+	 * @return whether it is writable
+	 */
+	@Override
+	public boolean isWritable() {
+		lock();
+		try {
+			return !this.selfClosed && !this.outputShut && this.dispatcher.isOpen() && !this.unwritable;
+		}
+		finally {
+			unlock();
+		}
+	}
+
+	/**
+	 * Holds input for this end's handler until {@link #resumeReading()}; what the peer
+	 * writes meanwhile waits on the peer's side and counts as its queued output.
+	 */
+	@Override
+	public void pauseReading() {
+		lock();
+		try {
+			this.dispatcher.setPaused(true);
+		}
+		finally {
+			unlock();
+		}
+	}
+
+	/**
+	 * Delivers the held input, then input as it comes.
+	 */
+	@Override
+	public void resumeReading() {
+		lock();
+		try {
+			this.dispatcher.setPaused(false);
+		}
+		finally {
+			unlock();
+		}
 	}
 
 	/**
@@ -295,14 +556,12 @@ public final class TestConnection implements Connection {
 	@Override
 	public void setHandler(ConnectionHandler handler) {
 		Objects.requireNonNull(handler, "handler");
-		boolean start;
-		synchronized (this.lock) {
-			this.handler = handler;
-			start = !this.dispatching && !this.pending.isEmpty();
-			this.dispatching |= start;
+		lock();
+		try {
+			this.dispatcher.setHandler(handler);
 		}
-		if (start) {
-			drain();
+		finally {
+			unlock();
 		}
 	}
 
@@ -313,8 +572,12 @@ public final class TestConnection implements Connection {
 	 */
 	@Override
 	public boolean isOpen() {
-		synchronized (this.lock) {
-			return !this.selfClosed && !this.closeReceived;
+		lock();
+		try {
+			return !this.selfClosed && this.dispatcher.isOpen();
+		}
+		finally {
+			unlock();
 		}
 	}
 
@@ -347,18 +610,46 @@ public final class TestConnection implements Connection {
 	public void testInput(byte[] data) {
 		Objects.requireNonNull(data, "data");
 		if (data.length > 0) {
-			deliver(new Event.Input(data.clone()));
+			lock();
+			try {
+				receive(data.clone());
+			}
+			finally {
+				unlock();
+			}
 		}
 	}
 
 	/**
 	 * Delivers a close event with {@code reason} to this connection's handler, as if the
-	 * network had closed it (zc.ngi's {@code test_close}). The peer is not told.
-	 * @param reason the close reason
+	 * network had closed it (zc.ngi's {@code test_close}); the kind is
+	 * {@link CloseReason.Kind#PEER_CLOSED}. The peer is not told.
+	 * @param reason the close reason's text
 	 */
 	public void testClose(String reason) {
 		Objects.requireNonNull(reason, "reason");
-		deliver(new Event.Close(reason, false));
+		testClose(CloseReason.of(CloseReason.Kind.PEER_CLOSED, reason));
+	}
+
+	/**
+	 * Delivers a close event with {@code reason} to this connection's handler, as if the
+	 * network had closed it. The peer is not told.
+	 * @param reason the close reason
+	 */
+	public void testClose(CloseReason reason) {
+		Objects.requireNonNull(reason, "reason");
+		lock();
+		try {
+			if (!this.transportClosed) {
+				this.transportClosed = true;
+				this.output.clear();
+				leave();
+				this.dispatcher.closed(reason);
+			}
+		}
+		finally {
+			unlock();
+		}
 	}
 
 	/**
@@ -368,157 +659,45 @@ public final class TestConnection implements Connection {
 	 */
 	public void testException(Exception exception) {
 		Objects.requireNonNull(exception, "exception");
-		deliver(new Event.Failure(exception));
-	}
-
-	/**
-	 * Queues an event and, unless a handler call of this connection is running or no
-	 * handler is set, delivers the queue.
-	 * @return {@code false} if the event was dropped because the connection is closed
-	 */
-	private boolean deliver(Event event) {
-		boolean forced = event instanceof Event.Close close && close.afterClose();
-		boolean leave = false;
-		boolean start = false;
-		synchronized (this.lock) {
-			if ((this.selfClosed || this.closeDispatched) && !forced) {
-				return false;
-			}
-			if (event instanceof Event.Close && !forced && !this.closeReceived) {
-				this.closeReceived = true;
-				leave = markLeft();
-			}
-			if (this.handler == null) {
-				queueBeforeHandler(event);
-			}
-			else {
-				this.pending.add(event);
-				start = !this.dispatching;
-				this.dispatching = true;
-			}
-		}
-		if (leave) {
-			leave();
-		}
-		if (event instanceof Event.Input input && this.listener != null) {
-			this.listener.options().observer().bytesReceived(input.data().length);
-		}
-		if (start) {
-			drain();
-		}
-		return true;
-	}
-
-	private void queueBeforeHandler(Event event) {
-		if (event instanceof Event.Input input && this.pending.peekLast() instanceof Event.Input last) {
-			this.pending.pollLast();
-			this.pending.add(last.merge(input));
-		}
-		else {
-			this.pending.add(event);
-		}
-	}
-
-	/**
-	 * Delivers queued events one at a time until the queue is empty or the connection is
-	 * closed. Only one thread drains a connection at a time ({@code dispatching}).
-	 */
-	private void drain() {
-		boolean finished = false;
+		lock();
 		try {
-			while (true) {
-				Event event;
-				ConnectionHandler current;
-				synchronized (this.lock) {
-					Event next = this.pending.peek();
-					boolean forced = next instanceof Event.Close close && close.afterClose();
-					if (next == null || ((this.selfClosed || this.closeDispatched) && !forced)) {
-						this.pending.clear();
-						this.dispatching = false;
-						finished = true;
-						return;
-					}
-					event = this.pending.poll();
-					this.closeDispatched |= event instanceof Event.Close;
-					current = Objects.requireNonNull(this.handler);
-				}
-				call(current, event);
-			}
+			this.dispatcher.writeFailed(exception);
 		}
 		finally {
-			if (!finished) {
-				synchronized (this.lock) {
-					this.dispatching = false;
-				}
-			}
-		}
-	}
-
-	private void call(ConnectionHandler current, Event event) {
-		if (event instanceof Event.Input input) {
-			try {
-				current.handleInput(this, input.data());
-			}
-			catch (Exception ex) {
-				handlerFailed("handleInput", ex, "handle_input error");
-			}
-		}
-		else if (event instanceof Event.Failure failure) {
-			try {
-				current.handleException(this, failure.exception());
-			}
-			catch (Exception ex) {
-				handlerFailed("handleException", ex, "handle_exception error");
-			}
-		}
-		else if (event instanceof Event.Close close) {
-			notifyClose(current, close.reason());
+			unlock();
 		}
 	}
 
 	/**
-	 * Handles a failure of a handler (or of the server or connect handler that set it
-	 * up): logs and records it, closes this end, then tells the current handler, if any,
-	 * why.
+	 * Runs a server's or connect handler's {@code connected} as a handler call of this
+	 * connection: a failure closes it as a handler error.
 	 */
-	void handlerFailed(String what, Throwable failure, String reason) {
-		recordFailure(what, failure);
-		close();
-		ConnectionHandler current = handler();
-		if (current != null) {
-			notifyClose(current, reason);
-		}
-	}
-
-	private void notifyClose(ConnectionHandler current, String reason) {
+	void runCall(String what, Dispatcher.Call call) {
+		lock();
 		try {
-			current.handleClose(this, reason);
+			this.dispatcher.run(what, call);
 		}
-		catch (Exception ex) {
-			recordFailure("handleClose", ex);
-		}
-	}
-
-	private void recordFailure(String what, Throwable failure) {
-		logger.error("{} failed on {}", what, this, failure);
-		this.implementation.recordHandlerError(failure);
-		if (this.listener != null) {
-			this.listener.options().observer().handlerFailed(failure);
+		finally {
+			unlock();
 		}
 	}
 
-	private boolean markLeft() {
-		if (this.left) {
-			return false;
-		}
-		this.left = true;
-		return true;
+	private void lock() {
+		this.implementation.callLock().lock();
+	}
+
+	private void unlock() {
+		this.implementation.callLock().unlock();
 	}
 
 	/**
 	 * Bookkeeping, once, when the connection stops being open.
 	 */
 	private void leave() {
+		if (this.left) {
+			return;
+		}
+		this.left = true;
 		this.implementation.closed(this);
 		if (this.listener != null) {
 			this.listener.removed(this);
@@ -528,6 +707,82 @@ public final class TestConnection implements Connection {
 	@Override
 	public String toString() {
 		return this.name;
+	}
+
+	/** The dispatcher's view of this end; called with the lock held. */
+	private final class Transport implements Dispatcher.Transport {
+
+		@Override
+		public Logger logger() {
+			return logger;
+		}
+
+		@Override
+		public void resume(Runnable task) {
+			lock();
+			try {
+				TestConnection.this.resumptions.add(task);
+				TestConnection.this.implementation.resumed().signalAll();
+			}
+			finally {
+				unlock();
+			}
+		}
+
+		@Override
+		public void awaitResumption() {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RESUME_TIMEOUT_SECONDS);
+			while (TestConnection.this.dispatcher.isSuspended()) {
+				Runnable task = TestConnection.this.resumptions.poll();
+				if (task != null) {
+					task.run();
+					continue;
+				}
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					throw new IllegalStateException("a suspended handler call of " + TestConnection.this
+							+ " (an imperative body) did not end within " + RESUME_TIMEOUT_SECONDS + " s");
+				}
+				try {
+					TestConnection.this.implementation.resumed().awaitNanos(remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(
+							"interrupted while waiting for a suspended handler call of " + TestConnection.this, ex);
+				}
+			}
+		}
+
+		@Override
+		public void inputDemandChanged() {
+			if (!TestConnection.this.dispatcher.isPaused()) {
+				TestConnection.this.peer.pump();
+			}
+		}
+
+		@Override
+		public void handlerFailed(Throwable failure) {
+			if (!(failure instanceof Error)) {
+				// An Error is rethrown to the caller instead (see propagatesErrors).
+				TestConnection.this.implementation.recordHandlerError(failure);
+			}
+			if (TestConnection.this.listener != null) {
+				TestConnection.this.listener.options().observer().handlerFailed(failure);
+			}
+		}
+
+		@Override
+		public void closeAfterFailure(CloseReason reason) {
+			TestConnection.this.selfClosed = true;
+			queueClose();
+		}
+
+		@Override
+		public boolean propagatesErrors() {
+			return true;
+		}
+
 	}
 
 }

@@ -122,12 +122,7 @@ public final class TestListener implements Listener {
 	 */
 	void connect(ClientConnectHandler handler) {
 		TestConnection client = accept().peer();
-		try {
-			handler.connected(client);
-		}
-		catch (Exception ex) {
-			client.handlerFailed("ClientConnectHandler.connected", ex, "connection handler failed");
-		}
+		client.runCall("ClientConnectHandler.connected", () -> handler.connected(client));
 	}
 
 	/**
@@ -158,12 +153,7 @@ public final class TestListener implements Listener {
 			this.connections.add(connection);
 		}
 		this.options.observer().connectionOpened();
-		try {
-			this.server.connected(connection);
-		}
-		catch (Exception ex) {
-			connection.handlerFailed("Server.connected", ex, "server error");
-		}
+		connection.runCall("Server.connected", () -> this.server.connected(connection));
 		return connection;
 	}
 

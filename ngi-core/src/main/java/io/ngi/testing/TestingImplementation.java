@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.ngi.Addresses;
 import io.ngi.ClientConnectHandler;
+import io.ngi.CloseReason;
 import io.ngi.ConnectionFailedException;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
@@ -56,6 +59,12 @@ public final class TestingImplementation implements Implementation {
 	private static final int FIRST_PORT = 49152;
 
 	private final Object lock = new Object();
+
+	/** Held by every call into a connection of this implementation. */
+	private final ReentrantLock callLock = new ReentrantLock();
+
+	/** Signalled when a suspended handler call ended. */
+	private final Condition resumed = this.callLock.newCondition();
 
 	private final Map<SocketAddress, TestListener> listeners = new HashMap<>();
 
@@ -133,7 +142,8 @@ public final class TestingImplementation implements Implementation {
 			return;
 		}
 		try {
-			handler.failedConnect(refusal);
+			handler.failedConnect(CloseReason
+				.of((listener != null) ? CloseReason.Kind.LOCAL_ERROR : CloseReason.Kind.REFUSED, refusal));
 		}
 		catch (RuntimeException ex) {
 			logger.error("ClientConnectHandler.failedConnect failed for {}", Addresses.format(address), ex);
@@ -332,6 +342,14 @@ public final class TestingImplementation implements Implementation {
 		synchronized (this.handlerErrors) {
 			this.handlerErrors.add(failure);
 		}
+	}
+
+	ReentrantLock callLock() {
+		return this.callLock;
+	}
+
+	Condition resumed() {
+		return this.resumed;
 	}
 
 	long nextId() {

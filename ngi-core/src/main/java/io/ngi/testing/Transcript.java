@@ -59,6 +59,7 @@ public final class Transcript implements ConnectionHandler {
 	@Override
 	public void handleClose(Connection connection, String reason) {
 		record("closed".equals(reason) ? "-> CLOSE" : "-> CLOSE " + reason);
+
 	}
 
 	/**

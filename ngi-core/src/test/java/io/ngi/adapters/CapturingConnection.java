@@ -61,4 +61,21 @@ final class CapturingConnection implements Connection {
 		return null;
 	}
 
+	@Override
+	public void shutdownOutput() {
+	}
+
+	@Override
+	public boolean isWritable() {
+		return isOpen();
+	}
+
+	@Override
+	public void pauseReading() {
+	}
+
+	@Override
+	public void resumeReading() {
+	}
+
 }

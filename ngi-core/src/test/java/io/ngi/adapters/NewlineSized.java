@@ -92,4 +92,24 @@ final class NewlineSized implements Connection, ConnectionHandler {
 		return this.connection.listener();
 	}
 
+	@Override
+	public void shutdownOutput() {
+		this.connection.shutdownOutput();
+	}
+
+	@Override
+	public boolean isWritable() {
+		return this.connection.isWritable();
+	}
+
+	@Override
+	public void pauseReading() {
+		this.connection.pauseReading();
+	}
+
+	@Override
+	public void resumeReading() {
+		this.connection.resumeReading();
+	}
+
 }

@@ -86,4 +86,21 @@ final class RecordingConnection implements Connection {
 		return this.handler;
 	}
 
+	@Override
+	public void shutdownOutput() {
+	}
+
+	@Override
+	public boolean isWritable() {
+		return isOpen();
+	}
+
+	@Override
+	public void pauseReading() {
+	}
+
+	@Override
+	public void resumeReading() {
+	}
+
 }

@@ -251,6 +251,26 @@ class ImperativeHandlerTests {
 		}
 
 		@Override
+		public void shutdownOutput() {
+			this.connection.shutdownOutput();
+		}
+
+		@Override
+		public boolean isWritable() {
+			return this.connection.isWritable();
+		}
+
+		@Override
+		public void pauseReading() {
+			this.connection.pauseReading();
+		}
+
+		@Override
+		public void resumeReading() {
+			this.connection.resumeReading();
+		}
+
+		@Override
 		public void handleInput(Connection connection, byte[] data) throws Exception {
 			this.handler.handleInput(this, data);
 		}

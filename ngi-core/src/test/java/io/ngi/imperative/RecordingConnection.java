@@ -72,4 +72,21 @@ final class RecordingConnection implements Connection {
 		return current;
 	}
 
+	@Override
+	public void shutdownOutput() {
+	}
+
+	@Override
+	public boolean isWritable() {
+		return isOpen();
+	}
+
+	@Override
+	public void pauseReading() {
+	}
+
+	@Override
+	public void resumeReading() {
+	}
+
 }

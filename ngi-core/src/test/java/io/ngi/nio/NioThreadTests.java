@@ -57,7 +57,7 @@ class NioThreadTests {
 			ngi.close();
 		}
 		assertThat(threads("lazy-")).isEmpty();
-		assertThat(ngi.isHealthy()).isTrue();
+		assertThat(ngi.loopFailures()).isZero();
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> ngi.listen(null, (c) -> {
 		}));
 	}

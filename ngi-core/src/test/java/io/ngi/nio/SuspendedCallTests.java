@@ -30,8 +30,8 @@ import io.ngi.FailingLines;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
-import io.ngi.SuspendableConnection.PendingCall;
-import io.ngi.SuspendableConnection;
+import io.ngi.internal.Dispatcher;
+import io.ngi.internal.Dispatcher.PendingCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@link SuspendableConnection} SPI as {@link NioConnection} implements it: a plain
- * handler suspends its call and ends it later from another thread.
+ * Suspended handler calls ({@link Dispatcher#suspendCurrentCall()}) as
+ * {@link NioConnection} carries them out: a plain handler suspends its call and ends it
+ * later from another thread.
  */
 class SuspendedCallTests {
 
@@ -222,7 +223,7 @@ class SuspendedCallTests {
 		BlockingQueue<PendingCall> calls = new LinkedBlockingQueue<>();
 		Listener listener = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0), (connection) -> {
 			connection.setHandler(handler);
-			calls.add(((SuspendableConnection) connection).suspendCall());
+			calls.add(Dispatcher.suspendCurrentCall());
 		});
 		this.closeables.add(listener);
 		Listener echo = echo();
@@ -290,15 +291,13 @@ class SuspendedCallTests {
 	}
 
 	@Test
-	void suspendCallOutsideAHandlerCallThrowsNamingTheConnection() throws Exception {
+	void suspendCallOutsideAHandlerCallGivesNothing() throws Exception {
 		Suspender handler = new Suspender();
 		Listener listener = listen(handler);
 		Socket client = socket(listener.address());
 		client.getOutputStream().write('x');
 		await().atMost(WAIT).until(() -> handler.connection.get() != null);
-		SuspendableConnection connection = (SuspendableConnection) handler.connection.get();
-		assertThatIllegalStateException().isThrownBy(connection::suspendCall)
-			.withMessageContaining(connection.toString());
+		assertThat(Dispatcher.suspendCurrentCall()).isNull();
 		// The connection still works.
 		client.getOutputStream().write('y');
 		await().atMost(WAIT).until(() -> handler.received.size() == 2);
@@ -401,8 +400,7 @@ class SuspendedCallTests {
 			this.inputCalls.incrementAndGet();
 			this.received.write(data);
 			if (this.suspendNext.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-				SuspendableConnection suspendable = (SuspendableConnection) connection;
-				PendingCall call = suspendable.suspendCall();
+				PendingCall call = Dispatcher.suspendCurrentCall();
 				if (this.completeInline) {
 					call.complete();
 				}
@@ -410,7 +408,7 @@ class SuspendedCallTests {
 					this.outstanding.set(this.suspendTwice ? 2 : 1);
 					this.calls.add(new Counted(call));
 					if (this.suspendTwice) {
-						this.calls.add(new Counted(suspendable.suspendCall()));
+						this.calls.add(new Counted(Dispatcher.suspendCurrentCall()));
 					}
 					return;
 				}

@@ -62,4 +62,21 @@ final class FuzzConnection implements Connection {
 		return null;
 	}
 
+	@Override
+	public void shutdownOutput() {
+	}
+
+	@Override
+	public boolean isWritable() {
+		return isOpen();
+	}
+
+	@Override
+	public void pauseReading() {
+	}
+
+	@Override
+	public void resumeReading() {
+	}
+
 }

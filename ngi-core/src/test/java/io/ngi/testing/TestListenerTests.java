@@ -202,7 +202,7 @@ class TestListenerTests {
 			throw failure;
 		});
 		TestConnection client = listener.connect();
-		assertThat(events).containsExactly("server error");
+		assertThat(events).containsExactly(failure.toString());
 		assertThat(client.output()).isEqualTo("-> 'hello'\n-> CLOSE");
 		assertThat(listener.connections()).isEmpty();
 		assertThat(this.implementation.takeHandlerErrors()).containsExactly(failure);

@@ -50,13 +50,11 @@ class TestingImplementationContractTests extends ImplementationContractTests {
 	}
 
 	/**
-	 * On purpose {@code "handle_input error"}, as in zc.ngi.testing: a stable string that
-	 * transcripts can show, whatever the exception; the exception itself reaches the test
-	 * through {@link TestingImplementation#takeHandlerErrors()}.
+	 * The failure's {@code toString()}, as on NIO: both run the same dispatcher.
 	 */
 	@Override
 	protected String inputFailureReason(Exception failure) {
-		return "handle_input error";
+		return failure.toString();
 	}
 
 	/**

@@ -209,7 +209,7 @@ class TestingImplementationTests {
 			public void failedConnect(String reason) {
 			}
 		});
-		assertThat(clientEvents).containsExactly("connection handler failed");
+		assertThat(clientEvents).containsExactly(failure.toString());
 		assertThat(serverEvents).containsExactly("closed");
 		assertThat(listener.connections()).isEmpty();
 		assertThat(this.implementation.takeHandlerErrors()).containsExactly(failure);

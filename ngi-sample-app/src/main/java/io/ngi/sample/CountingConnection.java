@@ -1,26 +1,22 @@
 package io.ngi.sample;
 
-import java.net.SocketAddress;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
+import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
-import io.ngi.Listener;
+import io.ngi.ForwardingConnection;
 
 /**
  * A connection that stands in for another and counts the bytes received, so that a
  * handler behind a framing adapter can tell whether the peer left in the middle of a
- * frame. Everything else is delegated unchanged; the handler set here gets this
- * connection in its calls.
+ * frame. Every other method is forwarded unchanged ({@link ForwardingConnection}); the
+ * handler set here gets this connection in each of its calls.
  * <p>
  * {@link #received()} is written by the thread that delivers input and may be read from
  * any thread.
  */
-final class CountingConnection implements Connection {
-
-	private final Connection connection;
+final class CountingConnection extends ForwardingConnection {
 
 	private volatile long received;
 
@@ -29,7 +25,7 @@ final class CountingConnection implements Connection {
 	 * @param connection the real connection
 	 */
 	CountingConnection(Connection connection) {
-		this.connection = Objects.requireNonNull(connection, "connection");
+		super(connection);
 	}
 
 	/**
@@ -41,46 +37,20 @@ final class CountingConnection implements Connection {
 	}
 
 	@Override
-	public void write(byte[] data) {
-		this.connection.write(data);
-	}
-
-	@Override
-	public void writeLines(Iterable<byte[]> data) {
-		this.connection.writeLines(data);
-	}
-
-	@Override
-	public void close() {
-		this.connection.close();
-	}
-
-	@Override
 	public void setHandler(ConnectionHandler handler) {
 		Objects.requireNonNull(handler, "handler");
-		this.connection.setHandler(new Counting(handler));
-	}
-
-	@Override
-	public boolean isOpen() {
-		return this.connection.isOpen();
-	}
-
-	@Override
-	public SocketAddress peerAddress() {
-		return this.connection.peerAddress();
-	}
-
-	@Override
-	public @Nullable Listener listener() {
-		return this.connection.listener();
+		super.setHandler(new Counting(handler));
 	}
 
 	@Override
 	public String toString() {
-		return this.connection.toString();
+		return delegate().toString();
 	}
 
+	/**
+	 * Counts input and passes every event on with this connection in place of the real
+	 * one.
+	 */
 	private final class Counting implements ConnectionHandler {
 
 		private final ConnectionHandler handler;
@@ -96,8 +66,18 @@ final class CountingConnection implements Connection {
 		}
 
 		@Override
-		public void handleClose(Connection connection, String reason) {
+		public void handleClose(Connection connection, CloseReason reason) {
 			this.handler.handleClose(CountingConnection.this, reason);
+		}
+
+		@Override
+		public void handleInputClosed(Connection connection) throws Exception {
+			this.handler.handleInputClosed(CountingConnection.this);
+		}
+
+		@Override
+		public void handleWritable(Connection connection) throws Exception {
+			this.handler.handleWritable(CountingConnection.this);
 		}
 
 		@Override

@@ -172,6 +172,23 @@ class WordCountFuzzTests {
 			return null;
 		}
 
+		@Override
+		public void shutdownOutput() {
+		}
+
+		@Override
+		public boolean isWritable() {
+			return isOpen();
+		}
+
+		@Override
+		public void pauseReading() {
+		}
+
+		@Override
+		public void resumeReading() {
+		}
+
 	}
 
 }

@@ -67,4 +67,21 @@ final class SinkConnection implements Connection {
 		return null;
 	}
 
+	@Override
+	public void shutdownOutput() {
+	}
+
+	@Override
+	public boolean isWritable() {
+		return isOpen();
+	}
+
+	@Override
+	public void pauseReading() {
+	}
+
+	@Override
+	public void resumeReading() {
+	}
+
 }

@@ -18,11 +18,11 @@ import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 
 /**
  * The {@code ngi} health indicator: UP while the listeners run, every enabled listener is
- * bound and no NIO loop thread died; DOWN otherwise. Details list each listener's bound
- * address, whether it is open and its open connections; with the NIO implementation also
- * {@code deadLoops}, how many times a loop thread died, and {@code deadLoopNames}, the
- * names of those loops (such as {@code "ngi-loop-1"}, the name of the thread and of its
- * {@code "loop error: <name> stopped"} log line).
+ * bound and the implementation is not closed; DOWN otherwise. Details list each
+ * listener's bound address, whether it is open and its open connections; with the NIO
+ * implementation also {@code loopFailures}, how many loop iterations failed outside any
+ * connection's calls (each logged as {@code "loop iteration failed on <loop>; the loop
+ * goes on"}). A failure does not make the health DOWN: the loop goes on serving.
  */
 public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
@@ -53,8 +53,8 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("running", this.registry.isRunning()).withDetail("listeners", listeners);
 		Implementation implementation = this.registry.implementation();
 		if (implementation instanceof NioImplementation nio) {
-			builder.withDetail("deadLoops", nio.deadLoops()).withDetail("deadLoopNames", nio.deadLoopNames());
-			up &= nio.isHealthy() && !nio.isClosed();
+			builder.withDetail("loopFailures", nio.loopFailures());
+			up &= !nio.isClosed();
 		}
 		if (up) {
 			builder.up();

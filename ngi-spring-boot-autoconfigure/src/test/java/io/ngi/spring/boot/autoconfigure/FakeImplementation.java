@@ -238,6 +238,24 @@ final class FakeImplementation implements Implementation {
 		}
 
 		@Override
+		public void shutdownOutput() {
+			throw new UnsupportedOperationException("shutdownOutput");
+		}
+
+		@Override
+		public boolean isWritable() {
+			return this.open;
+		}
+
+		@Override
+		public void pauseReading() {
+		}
+
+		@Override
+		public void resumeReading() {
+		}
+
+		@Override
 		public void setHandler(ConnectionHandler handler) {
 			this.handler = handler;
 		}

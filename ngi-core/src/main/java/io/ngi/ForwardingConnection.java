@@ -1,0 +1,115 @@
+package io.ngi;
+
+import java.net.SocketAddress;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection that forwards every method to another one: the base of wrappers (adapters,
+ * metering or logging connections). A wrapper overrides what it changes and inherits the
+ * rest, so a method added to {@link Connection} later reaches every wrapper instead of
+ * being dropped by it.
+ * <p>
+ * Wrapping never changes how the wrapped connection's implementation runs handlers: the
+ * implementation serializes events per connection (contract rule 1) whatever wraps it.
+ *
+ * {@snippet :
+ * final class CountingConnection extends ForwardingConnection {
+ *
+ * 	final AtomicLong written = new AtomicLong();
+ *
+ * 	CountingConnection(Connection delegate) {
+ * 		super(delegate);
+ * 	}
+ *
+ * 	&#64;Override
+ * 	public void write(byte[] data) {
+ * 		this.written.addAndGet(data.length);
+ * 		super.write(data);
+ * 	}
+ *
+ * }
+ * }
+ */
+public abstract class ForwardingConnection implements Connection {
+
+	private final Connection delegate;
+
+	/**
+	 * Creates a connection that forwards to {@code delegate}.
+	 * @param delegate the wrapped connection
+	 */
+	protected ForwardingConnection(Connection delegate) {
+		this.delegate = Objects.requireNonNull(delegate, "delegate");
+	}
+
+	/**
+	 * Returns the wrapped connection.
+	 * @return the connection every method is forwarded to
+	 */
+	protected Connection delegate() {
+		return this.delegate;
+	}
+
+	@Override
+	public void write(byte[] data) {
+		this.delegate.write(data);
+	}
+
+	@Override
+	public void writeLines(Iterable<byte[]> data) {
+		this.delegate.writeLines(data);
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+	@Override
+	public void shutdownOutput() {
+		this.delegate.shutdownOutput();
+	}
+
+	@Override
+	public boolean isWritable() {
+		return this.delegate.isWritable();
+	}
+
+	@Override
+	public void pauseReading() {
+		this.delegate.pauseReading();
+	}
+
+	@Override
+	public void resumeReading() {
+		this.delegate.resumeReading();
+	}
+
+	@Override
+	public void setHandler(ConnectionHandler handler) {
+		this.delegate.setHandler(handler);
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.delegate.isOpen();
+	}
+
+	@Override
+	public SocketAddress peerAddress() {
+		return this.delegate.peerAddress();
+	}
+
+	@Override
+	public @Nullable Listener listener() {
+		return this.delegate.listener();
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "(" + this.delegate + ")";
+	}
+
+}

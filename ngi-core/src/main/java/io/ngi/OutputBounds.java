@@ -1,0 +1,67 @@
+package io.ngi;
+
+/**
+ * How much output a connection may queue: above {@code highWaterMark} it is not writable
+ * and stops reading, at or below {@code lowWaterMark} it is writable and reads again,
+ * above {@code limit} it is closed with {@link CloseReason.Kind#OUTPUT_LIMIT}. A value of
+ * {@link #UNSET} stands for the implementation's default.
+ *
+ * @param highWaterMark queued bytes above which the connection is not writable, or
+ * {@link #UNSET}
+ * @param lowWaterMark queued bytes at or below which it is writable again, or
+ * {@link #UNSET}
+ * @param limit queued bytes above which it is closed, or {@link #UNSET}
+ */
+public record OutputBounds(long highWaterMark, long lowWaterMark, long limit) {
+
+	/** A value left to the implementation's default. */
+	public static final long UNSET = -1;
+
+	/** Nothing set: every value is the implementation's default. */
+	public static final OutputBounds DEFAULTS = new OutputBounds(UNSET, UNSET, UNSET);
+
+	/**
+	 * Returns these bounds with every unset value taken from {@code defaults}, checked:
+	 * {@code lowWaterMark < highWaterMark <= limit}.
+	 * @param defaults complete bounds to fill in from
+	 * @return complete bounds
+	 * @throws IllegalArgumentException if the resulting bounds are inconsistent, naming
+	 * the values
+	 */
+	public OutputBounds orElse(OutputBounds defaults) {
+		OutputBounds bounds = new OutputBounds(pick(this.highWaterMark, defaults.highWaterMark),
+				pick(this.lowWaterMark, defaults.lowWaterMark), pick(this.limit, defaults.limit));
+		bounds.check();
+		return bounds;
+	}
+
+	/**
+	 * Checks that complete bounds are consistent.
+	 * @throws IllegalArgumentException if a value is unset or out of order
+	 */
+	public void check() {
+		if (this.lowWaterMark < 0) {
+			throw new IllegalArgumentException("outputLowWaterMark must be >= 0: " + this.lowWaterMark);
+		}
+		if (this.highWaterMark <= this.lowWaterMark) {
+			throw new IllegalArgumentException("outputHighWaterMark must be > outputLowWaterMark (" + this.lowWaterMark
+					+ "): " + this.highWaterMark);
+		}
+		if (this.limit < this.highWaterMark) {
+			throw new IllegalArgumentException(
+					"outputLimit must be >= outputHighWaterMark (" + this.highWaterMark + "): " + this.limit);
+		}
+	}
+
+	private static long pick(long value, long fallback) {
+		return (value != UNSET) ? value : fallback;
+	}
+
+	static long positive(String name, long value) {
+		if (value <= 0) {
+			throw new IllegalArgumentException(name + " must be > 0: " + value);
+		}
+		return value;
+	}
+
+}
