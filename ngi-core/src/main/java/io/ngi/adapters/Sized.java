@@ -2,7 +2,6 @@ package io.ngi.adapters;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +34,13 @@ import io.ngi.imperative.Imperative;
  * {@code handleClose(adapter, "frame too large")}. So a payload of length
  * {@code 0xFFFFFFFF} cannot be sent.
  * <p>
- * Output: {@link #write(byte[])} sends the length, then the payload, as two writes of the
- * wrapped connection (as zc.ngi does); {@link #writeLines} frames lazily.
+ * Input memory grows with the bytes that arrived, never with the length a peer announces:
+ * a header that announces 16 MiB and then stalls costs a few bytes, and the buffer of a
+ * record that trickles in at most doubles what arrived.
+ * <p>
+ * Output: {@link #write(byte[])} sends the length and the payload as one write of the
+ * wrapped connection, so records from several threads never interleave;
+ * {@link #writeLines} frames lazily.
  * <p>
  * The adapter is a {@link Connection} for the application handler and the
  * {@link ConnectionHandler} of the wrapped connection: {@link #setHandler} installs it.
@@ -64,6 +68,8 @@ public final class Sized extends AbstractAdapter {
 
 	private static final int HEADER_LENGTH = 4;
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private final int maxFrameLength;
 
 	/** The length bytes read so far while {@code payload == null}. */
@@ -71,8 +77,14 @@ public final class Sized extends AbstractAdapter {
 
 	private int headerFill;
 
-	/** The payload being read, or {@code null} while reading a length. */
+	/**
+	 * The bytes of the payload being read, grown as they arrive, or {@code null} while
+	 * reading a length.
+	 */
 	private byte @Nullable [] payload;
+
+	/** The length of the payload being read. */
+	private int payloadLength;
 
 	private int payloadFill;
 
@@ -122,19 +134,22 @@ public final class Sized extends AbstractAdapter {
 	}
 
 	/**
-	 * Sends one record: its length, then the payload, as two writes of the wrapped
-	 * connection (an empty payload sends the length only). Thread-safe as the wrapped
-	 * connection is, but concurrent callers must not interleave records: write from one
-	 * thread at a time.
+	 * Sends one record: its length and the payload, as one write of the wrapped
+	 * connection. Thread-safe: records written from several threads (a keep-alive from a
+	 * timer, say) never interleave.
 	 * @param data the payload
 	 * @throws IllegalStateException if this side closed the connection
 	 */
 	@Override
 	public void write(byte[] data) {
-		connection().write(header(data.length));
-		if (data.length > 0) {
-			connection().write(data);
-		}
+		connection().write(record(data));
+	}
+
+	private static byte[] record(byte[] data) {
+		byte[] record = new byte[HEADER_LENGTH + data.length];
+		putInt(record, data.length);
+		System.arraycopy(data, 0, record, HEADER_LENGTH, data.length);
+		return record;
 	}
 
 	/**
@@ -148,8 +163,8 @@ public final class Sized extends AbstractAdapter {
 
 	/**
 	 * Sends records lazily: the wrapped connection gets an iterable that yields, for each
-	 * payload it pulls from {@code data}, the length and then the payload. Nothing is
-	 * pulled here. A {@code null} element is passed on, so it is reported to
+	 * payload it pulls from {@code data}, one record (the length and the payload).
+	 * Nothing is pulled here. A {@code null} element is passed on, so it is reported to
 	 * {@code handleException} as any {@code writeLines} failure. Thread-safe.
 	 * @param data the payloads to send
 	 * @throws IllegalStateException if this side closed the connection
@@ -191,20 +206,23 @@ public final class Sized extends AbstractAdapter {
 				continue;
 			}
 			byte[] record;
-			if (this.payloadFill == 0 && end - position >= current.length) {
+			int length = this.payloadLength;
+			if (this.payloadFill == 0 && end - position >= length) {
 				// The whole payload is in this chunk: copy it once, skip the buffer.
-				record = Arrays.copyOfRange(data, position, position + current.length);
-				position += current.length;
+				record = Arrays.copyOfRange(data, position, position + length);
+				position += length;
 			}
 			else {
-				int count = Math.min(current.length - this.payloadFill, end - position);
+				int count = Math.min(length - this.payloadFill, end - position);
+				current = ensureCapacity(current, this.payloadFill + count);
 				System.arraycopy(data, position, current, this.payloadFill, count);
 				this.payloadFill += count;
 				position += count;
-				if (this.payloadFill < current.length) {
+				if (this.payloadFill < length) {
+					this.payload = current;
 					return;
 				}
-				record = current;
+				record = (current.length == length) ? current : Arrays.copyOf(current, length);
 			}
 			this.payload = null;
 			this.payloadFill = 0;
@@ -229,13 +247,26 @@ public final class Sized extends AbstractAdapter {
 			closeForFraming(FRAME_TOO_LARGE);
 			return;
 		}
-		this.payload = new byte[length];
+		this.payload = EMPTY;
+		this.payloadLength = length;
 		this.payloadFill = 0;
 	}
 
 	/**
+	 * Returns a buffer that holds {@code needed} bytes of the payload: at least double
+	 * the current one, never more than the payload's length.
+	 */
+	private byte[] ensureCapacity(byte[] current, int needed) {
+		if (needed <= current.length) {
+			return current;
+		}
+		int capacity = (int) Math.min(this.payloadLength, Math.max((long) needed, 2L * current.length));
+		return Arrays.copyOf(current, capacity);
+	}
+
+	/**
 	 * Returns the capacity of the payload buffer, for tests.
-	 * @return the length of the payload being read, 0 while reading a length
+	 * @return the bytes held for the payload being read, 0 while reading a length
 	 */
 	int bufferCapacity() {
 		byte[] current = this.payload;
@@ -248,20 +279,25 @@ public final class Sized extends AbstractAdapter {
 	}
 
 	private static byte[] header(int length) {
-		return new byte[] { (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length };
+		byte[] header = new byte[HEADER_LENGTH];
+		putInt(header, length);
+		return header;
+	}
+
+	private static void putInt(byte[] target, int value) {
+		target[0] = (byte) (value >>> 24);
+		target[1] = (byte) (value >>> 16);
+		target[2] = (byte) (value >>> 8);
+		target[3] = (byte) value;
 	}
 
 	/**
-	 * Yields, for each payload pulled from the source, its length and then the payload,
-	 * pulling one payload only when the previous one was taken.
+	 * Yields, for each payload pulled from the source, one record: its length and the
+	 * payload in one array.
 	 */
 	private static final class Framing implements Iterator<byte[]> {
 
 		private final Iterator<byte[]> source;
-
-		private byte @Nullable [] next;
-
-		private boolean payloadPending;
 
 		Framing(Iterator<byte[]> source) {
 			this.source = source;
@@ -269,31 +305,15 @@ public final class Sized extends AbstractAdapter {
 
 		@Override
 		public boolean hasNext() {
-			return this.payloadPending || this.source.hasNext();
+			return this.source.hasNext();
 		}
 
 		@Override
 		public byte[] next() {
-			if (this.payloadPending) {
-				this.payloadPending = false;
-				byte[] result = this.next;
-				this.next = null;
-				return result;
-			}
-			if (!this.source.hasNext()) {
-				throw new NoSuchElementException("no more records");
-			}
 			byte[] message = this.source.next();
-			if (message == null) {
-				// Passed on as is: the wrapped connection reports a null element as a
-				// failure.
-				return message;
-			}
-			if (message.length > 0) {
-				this.next = message;
-				this.payloadPending = true;
-			}
-			return header(message.length);
+			// A null element is passed on as is: the wrapped connection reports it as a
+			// failure.
+			return (message != null) ? record(message) : null;
 		}
 
 	}

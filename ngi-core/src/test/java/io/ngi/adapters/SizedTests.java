@@ -1,5 +1,6 @@
 package io.ngi.adapters;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.ngi.ForwardingConnection;
 import io.ngi.imperative.ConnectionClosedException;
 import io.ngi.imperative.Imperative;
 import io.ngi.testing.TestConnection;
@@ -24,11 +26,72 @@ class SizedTests {
 	private final RecordingHandler handler = new RecordingHandler();
 
 	@Test
-	void writeSendsTheLengthThenThePayloadAsTwoWrites() {
+	void writeSendsTheLengthAndThePayloadAsOneWrite() {
 		Sized sized = new Sized(this.connection);
 		sized.setHandler(this.handler);
 		sized.write("Hello out there, world!!!");
-		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x19'\n-> 'Hello out there, world!!!'");
+		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x19Hello out there, world!!!'");
+	}
+
+	/**
+	 * The first release wrote the header and the payload separately, so a record written
+	 * from another thread (a keep-alive from a timer) could land between them.
+	 */
+	@Test
+	void recordsWrittenFromManyThreadsNeverInterleave() throws Exception {
+		SynchronizedCapture wrapped = new SynchronizedCapture();
+		Sized sized = new Sized(wrapped);
+		int threads = 4;
+		int records = 2000;
+		List<Thread> writers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			byte[] payload = new byte[100 + t];
+			Arrays.fill(payload, (byte) ('a' + t));
+			writers.add(new Thread(() -> {
+				for (int i = 0; i < records; i++) {
+					sized.write(payload);
+					sized.writeKeepAlive();
+				}
+			}));
+		}
+		writers.forEach(Thread::start);
+		for (Thread writer : writers) {
+			writer.join(10_000);
+		}
+		RecordingHandler decoded = new RecordingHandler();
+		new Sized(this.connection).setHandler(decoded);
+		send(wrapped.bytes());
+		assertThat(decoded.events).hasSize(threads * records).allSatisfy((event) -> {
+			String payload = event.substring("input ".length());
+			assertThat(payload).hasSize(100 + payload.charAt(0) - 'a').matches(payload.charAt(0) + "+");
+		});
+	}
+
+	@Test
+	void aLengthAnnouncingTheMaximumThenStallingHoldsOnlyWhatArrived() {
+		Sized sized = new Sized(this.connection);
+		sized.setHandler(this.handler);
+		send(new byte[] { 1, 0, 0, 0 }, bytes("0123456789"));
+		assertThat(sized.bufferCapacity()).isEqualTo(10);
+		assertThat(this.handler.events).isEmpty();
+	}
+
+	@Test
+	void aTricklingPayloadBufferAtMostDoublesWhatArrived() {
+		Sized sized = new Sized(this.connection);
+		sized.setHandler(this.handler);
+		int length = 100_000;
+		send(new byte[] { 0, 1, (byte) 0x86, (byte) 0xA0 });
+		int arrived = 0;
+		while (arrived < length - 1000) {
+			send(new byte[1000]);
+			arrived += 1000;
+			assertThat(sized.bufferCapacity()).isBetween(arrived, 2 * arrived);
+		}
+		send(new byte[1000]);
+		assertThat(this.handler.events).hasSize(1);
+		assertThat(this.handler.events.get(0)).hasSize("input ".length() + length);
+		assertThat(sized.bufferCapacity()).isZero();
 	}
 
 	@Test
@@ -117,8 +180,7 @@ class SizedTests {
 		sized.setHandler(this.handler);
 		sized.writeLines(List.of(bytes("one"), bytes(""), bytes("three")));
 		assertThat(this.connection.output())
-			.isEqualTo("-> '\\x00\\x00\\x00\\x03'\n-> 'one'\n-> '\\x00\\x00\\x00\\x00'\n"
-					+ "-> '\\x00\\x00\\x00\\x05'\n-> 'three'");
+			.isEqualTo("-> '\\x00\\x00\\x00\\x03one'\n-> '\\x00\\x00\\x00\\x00'\n" + "-> '\\x00\\x00\\x00\\x05three'");
 	}
 
 	@Test
@@ -145,12 +207,9 @@ class SizedTests {
 		sized.writeLines(source);
 		assertThat(pulls).isEmpty();
 		Iterator<byte[]> framed = wrapped.writeLines.get(0).iterator();
-		assertThat(framed.next()).containsExactly(0, 0, 0, 2);
+		assertThat(framed.next()).containsExactly(0, 0, 0, 2, 'm', '0');
 		assertThat(pulls).containsExactly("pull 0");
-		assertThat(framed.next()).isEqualTo(bytes("m0"));
-		assertThat(pulls).containsExactly("pull 0");
-		assertThat(framed.next()).containsExactly(0, 0, 0, 2);
-		assertThat(framed.next()).isEqualTo(bytes("m1"));
+		assertThat(framed.next()).containsExactly(0, 0, 0, 2, 'm', '1');
 		assertThat(pulls).containsExactly("pull 0", "pull 1");
 	}
 
@@ -159,7 +218,7 @@ class SizedTests {
 		Sized sized = new Sized(this.connection);
 		sized.setHandler(this.handler);
 		sized.writeLines(Arrays.asList(bytes("ok"), null));
-		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02'\n-> 'ok'");
+		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02ok'");
 		assertThat(this.handler.events).hasSize(1).first().asString().startsWith("exception ");
 		assertThat(this.handler.connections).containsOnly(sized);
 	}
@@ -195,9 +254,9 @@ class SizedTests {
 			}
 		}).connected(this.connection);
 		send(frame("ab"), new byte[] { -1, -1, -1, -1 }, Arrays.copyOfRange(frame("cd"), 0, 3));
-		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02'\n-> 'AB'");
+		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02AB'");
 		send(Arrays.copyOfRange(frame("cd"), 3, 6));
-		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02'\n-> 'CD'");
+		assertThat(this.connection.output()).isEqualTo("-> '\\x00\\x00\\x00\\x02CD'");
 		this.connection.peer().close();
 		assertThat(this.connection.isOpen()).isFalse();
 	}
@@ -242,6 +301,30 @@ class SizedTests {
 
 	static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	/** Keeps what is written, from any number of threads. */
+	private static final class SynchronizedCapture extends ForwardingConnection {
+
+		private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+		SynchronizedCapture() {
+			super(new CapturingConnection());
+		}
+
+		@Override
+		public void write(byte[] data) {
+			synchronized (this.written) {
+				this.written.writeBytes(data);
+			}
+		}
+
+		byte[] bytes() {
+			synchronized (this.written) {
+				return this.written.toByteArray();
+			}
+		}
+
 	}
 
 }

@@ -91,7 +91,7 @@ class SampleServersTests {
 	void sizedWordCountAnswersARecordWithARecord() {
 		TestConnection client = this.ngi.connect("wc-sized");
 		client.write(SizedWordCountTests.frame("hello out\nthere"));
-		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '2 3\\n'");
+		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x042 3\\n'");
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class SampleServersTests {
 		await().untilAsserted(() -> assertThat(output).contains("sent a frame over the limit; connection closed"));
 		TestConnection other = this.ngi.connect("wc-sized");
 		other.write(SizedWordCountTests.frame("hi"));
-		assertThat(other.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '1 1\\n'");
+		assertThat(other.output()).isEqualTo("-> '\\x00\\x00\\x00\\x041 1\\n'");
 	}
 
 	@Test

@@ -34,9 +34,9 @@ class SizedWordCountTests {
 	void answersEachRecordWithARecord() {
 		TestConnection client = this.listener.connect();
 		client.write(frame("hello out\nthere"));
-		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '2 3\\n'");
+		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x042 3\\n'");
 		client.write(frame(""));
-		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '1 0\\n'");
+		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x041 0\\n'");
 	}
 
 	@Test
@@ -46,8 +46,7 @@ class SizedWordCountTests {
 		for (byte b : frames) {
 			client.write(new byte[] { b });
 		}
-		assertThat(client.output())
-			.isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '2 3\\n'\n-> '\\x00\\x00\\x00\\x04'\n-> '1 1\\n'");
+		assertThat(client.output()).isEqualTo("-> '\\x00\\x00\\x00\\x042 3\\n'\n-> '\\x00\\x00\\x00\\x041 1\\n'");
 	}
 
 	@Test
@@ -75,7 +74,7 @@ class SizedWordCountTests {
 		bad.write(new byte[] { (byte) 0x7F, 0, 0, 0 });
 		good.write(frame("still served"));
 		assertThat(bad.output()).isEqualTo("-> CLOSE");
-		assertThat(good.output()).isEqualTo("-> '\\x00\\x00\\x00\\x04'\n-> '1 2\\n'");
+		assertThat(good.output()).isEqualTo("-> '\\x00\\x00\\x00\\x041 2\\n'");
 	}
 
 	static byte[] frame(String text) {
