@@ -1,5 +1,6 @@
 package io.ngi.nio;
 
+import java.net.ConnectException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.Map;
@@ -7,8 +8,14 @@ import java.util.Map;
 import io.ngi.CloseReason;
 
 /**
- * Turns a connect failure into the errno-style reason zc.ngi reports, such as
- * {@code "ECONNREFUSED"}.
+ * Turns a connect failure into a {@link CloseReason}: its kind from the exception's type
+ * (what handlers branch on, independent of the JDK's or the platform's wording), its text
+ * the errno-style name zc.ngi reports, such as {@code "ECONNREFUSED"}, where the message
+ * is a known one (for people and logs only).
+ * <p>
+ * The JDK reports a refused connect as a {@link ConnectException}, and so it reports the
+ * kernel giving up on a connect ({@code ETIMEDOUT}); both are
+ * {@link CloseReason.Kind#REFUSED}, their texts tell them apart.
  */
 final class Errno {
 
@@ -24,20 +31,22 @@ final class Errno {
 	}
 
 	/**
-	 * Returns the reason for a failure.
+	 * Returns the reason of a failed connect.
+	 * @param failure what connect or finishConnect threw
+	 * @return the reason
+	 */
+	static CloseReason closeReason(Throwable failure) {
+		CloseReason.Kind kind = (failure instanceof ConnectException) ? CloseReason.Kind.REFUSED
+				: CloseReason.Kind.LOCAL_ERROR;
+		return new CloseReason(kind, reason(failure), failure);
+	}
+
+	/**
+	 * Returns the text of a failure's reason.
 	 * @param failure what connect or finishConnect threw
 	 * @return the errno name if the message is a known one, otherwise the message, or the
 	 * exception's {@code toString()} if it has none
 	 */
-	static CloseReason closeReason(Throwable failure) {
-		String text = reason(failure);
-		CloseReason.Kind kind = switch (text) {
-			case "ECONNREFUSED" -> CloseReason.Kind.REFUSED;
-			case "ETIMEDOUT" -> CloseReason.Kind.TIMEOUT;
-			default -> CloseReason.Kind.LOCAL_ERROR;
-		};
-		return new CloseReason(kind, text, failure);
-	}
 
 	static String reason(Throwable failure) {
 		if (failure instanceof UnresolvedAddressException) {

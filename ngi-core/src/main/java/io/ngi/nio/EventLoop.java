@@ -94,6 +94,8 @@ final class EventLoop {
 
 	private final ArrayDeque<NioConnection> flushQueue = new ArrayDeque<>();
 
+	private final TimerQueue timers = new TimerQueue();
+
 	/**
 	 * Connections closed during a suspended handler call: no longer registered, their
 	 * close waits for the call to end, so a shutdown must deliver it; loop thread only.
@@ -408,6 +410,7 @@ final class EventLoop {
 	 */
 	private boolean iterate(long timeoutMillis) throws IOException {
 		runTasks();
+		this.timers.runDue(System.nanoTime());
 		flushPending();
 		if (this.closed) {
 			return false;
@@ -415,13 +418,14 @@ final class EventLoop {
 		if (isIdle()) {
 			return true;
 		}
+		long untilTimer = this.timers.nanosUntilNext(System.nanoTime());
 		this.wakeupDone.set(false);
 		try {
-			if (!this.tasks.isEmpty()) {
+			if (!this.tasks.isEmpty() || untilTimer == 0) {
 				this.selector.selectNow(this.collector);
 			}
 			else {
-				this.selector.select(this.collector, timeoutMillis);
+				this.selector.select(this.collector, selectTimeout(timeoutMillis, untilTimer));
 			}
 		}
 		finally {
@@ -433,12 +437,39 @@ final class EventLoop {
 	}
 
 	/**
+	 * Returns how long a select may block: until the caller's limit or the first timer,
+	 * whichever comes first; 0 means no limit, as for {@link Selector#select(long)}.
+	 */
+	private static long selectTimeout(long timeoutMillis, long untilTimerNanos) {
+		if (untilTimerNanos < 0) {
+			return timeoutMillis;
+		}
+		// Rounded up, so that a timer is never found not yet due after the wait.
+		long timerMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilTimerNanos + 999_999));
+		return (timeoutMillis == 0) ? timerMillis : Math.min(timeoutMillis, timerMillis);
+	}
+
+	/**
+	 * Schedules {@code task} to run on the loop thread after {@code delay}; loop thread
+	 * only. A pending timer keeps the loop from going idle.
+	 * @param delay the delay
+	 * @param task the task; its failures are its own to handle
+	 * @return the timer, to cancel it (loop thread only)
+	 */
+	TimerQueue.Timer schedule(Duration delay, Runnable task) {
+		if (!inLoop()) {
+			throw new IllegalStateException("schedule called outside the loop thread of " + this.name);
+		}
+		return this.timers.schedule(System.nanoTime(), delay.toNanos(), task);
+	}
+
+	/**
 	 * Nothing registered, queued or waiting: a connection closed during a suspended
 	 * handler call still counts until the call ends and its close is delivered.
 	 */
 	private boolean isIdle() {
 		return this.registered == 0 && this.tasks.isEmpty() && this.flushQueue.isEmpty()
-				&& this.closedWhileSuspended.isEmpty();
+				&& this.closedWhileSuspended.isEmpty() && this.timers.size() == 0;
 	}
 
 	private void runTasks() {

@@ -6,6 +6,7 @@ import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,12 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 
 	private static final int MAX_READS_PER_EVENT = 16;
 
+	/**
+	 * How long a closed connection reads and discards input after its output was sent and
+	 * shut down, waiting for the peer to close too, before it closes the socket anyway.
+	 */
+	static final Duration LINGER_TIMEOUT = Duration.ofSeconds(2);
+
 	private static final int MAX_WRITES_PER_FLUSH = 16;
 
 	private final EventLoop loop;
@@ -106,6 +113,17 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 	private boolean paused;
 
 	private boolean inputEnded;
+
+	/** The channel's output was shut down (FIN sent). */
+	private boolean channelOutputShut;
+
+	/**
+	 * Closed by this side, output sent and shut down: input is read and discarded until
+	 * the peer closes or the linger timer fires.
+	 */
+	private boolean lingering;
+
+	private TimerQueue.@Nullable Timer lingerTimer;
 
 	private boolean channelClosed;
 
@@ -322,6 +340,10 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 			flush();
 		}
 		if ((ready & SelectionKey.OP_READ) != 0 && !this.channelClosed) {
+			if (this.lingering) {
+				discardInput();
+				return;
+			}
 			if (!this.dispatcher.wantsInput() || this.paused) {
 				// Input waits (a suspended call, a pause): stop the selector reporting
 				// it.
@@ -347,7 +369,7 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 			}
 			Object first = this.output.first();
 			if (first == OutputQueue.CLOSE) {
-				closeNow(null);
+				linger();
 				return;
 			}
 			if (first == SHUTDOWN_OUTPUT) {
@@ -390,9 +412,74 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 		setWriteInterest(false);
 	}
 
+	/**
+	 * Everything written before {@code close()} is sent: shut down the output (the peer
+	 * sees the end of the stream after the last byte), then read and discard input until
+	 * the peer closes too, for at most {@link #LINGER_TIMEOUT}, and only then close the
+	 * socket. Closing at once with unread input would make the kernel reset the
+	 * connection, which can destroy the tail of the output at the peer (nginx's
+	 * "lingering close").
+	 */
+	private void linger() {
+		this.output.clear();
+		this.dispatcher.localClose();
+		if (this.inputEnded) {
+			closeNow(null);
+			return;
+		}
+		if (!this.channelOutputShut) {
+			try {
+				this.channel.shutdownOutput();
+				this.channelOutputShut = true;
+			}
+			catch (IOException ex) {
+				logger.debug("shutting down the output of {} failed", this, ex);
+				closeNow(null);
+				return;
+			}
+		}
+		this.lingering = true;
+		setWriteInterest(false);
+		updateInterest();
+		if (this.listener != null) {
+			// Closed as far as anyone can tell: the listener's stop() need not wait for
+			// the peer.
+			this.listener.closed(this);
+		}
+		this.lingerTimer = this.loop.schedule(LINGER_TIMEOUT, () -> {
+			this.lingerTimer = null;
+			logger.debug("{} did not close within {} of this side's close; closing it", this, LINGER_TIMEOUT);
+			closeNow(null);
+		});
+	}
+
+	/** Reads and discards what a lingering connection receives, until end of input. */
+	private void discardInput() {
+		ByteBuffer buffer = this.loop.readBuffer;
+		for (int i = 0; i < MAX_READS_PER_EVENT; i++) {
+			buffer.clear();
+			int count;
+			try {
+				count = this.channel.read(buffer);
+			}
+			catch (IOException ex) {
+				closeNow(null);
+				return;
+			}
+			if (count < 0) {
+				closeNow(null);
+				return;
+			}
+			if (count == 0) {
+				return;
+			}
+		}
+	}
+
 	private void shutdownChannelOutput() {
 		try {
 			this.channel.shutdownOutput();
+			this.channelOutputShut = true;
 		}
 		catch (IOException ex) {
 			logger.debug("shutting down the output of {} failed", this, ex);
@@ -444,7 +531,7 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 		if (this.channelClosed || selectionKey == null) {
 			return;
 		}
-		boolean reading = !this.paused && !this.inputEnded && this.dispatcher.wantsInput();
+		boolean reading = this.lingering || (!this.paused && !this.inputEnded && this.dispatcher.wantsInput());
 		int ops = (this.writeInterest ? SelectionKey.OP_WRITE : 0) | (reading ? SelectionKey.OP_READ : 0);
 		if (ops != this.interest) {
 			this.interest = ops;
@@ -521,6 +608,11 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 			return;
 		}
 		this.channelClosed = true;
+		this.lingering = false;
+		if (this.lingerTimer != null) {
+			this.lingerTimer.cancel();
+			this.lingerTimer = null;
+		}
 		if (this.key != null) {
 			this.key.cancel();
 			this.loop.deregistered();

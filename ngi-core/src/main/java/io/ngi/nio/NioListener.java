@@ -207,7 +207,9 @@ final class NioListener implements Listener, Selectable {
 				logger.error("listener observer failed on the close of {}", connection, ex);
 			}
 			if (!this.open && this.connections.isEmpty()) {
-				this.stopped.complete(null);
+				// Called in the middle of a connection's close on its loop thread: what
+				// waits for stop() (a Spring shutdown callback, say) runs elsewhere.
+				this.stopped.completeAsync(() -> null);
 			}
 		}
 	}

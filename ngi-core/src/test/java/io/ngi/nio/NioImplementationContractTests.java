@@ -70,34 +70,6 @@ class NioImplementationContractTests extends ImplementationContractTests {
 	}
 
 	/**
-	 * On purpose {@code "end of input"}, as zc.ngi.async: what a socket shows is that its
-	 * input stream ended.
-	 */
-	@Override
-	protected String peerClosedReason() {
-		return "end of input";
-	}
-
-	/**
-	 * On purpose the exception's {@code toString()}, as zc.ngi.async passes the exception
-	 * itself: on a server with many connections the reason in the handler's log says what
-	 * went wrong.
-	 */
-	@Override
-	protected String inputFailureReason(Exception failure) {
-		return failure.toString();
-	}
-
-	/**
-	 * On purpose the errno name {@code "ECONNREFUSED"}, as zc.ngi.async gives the socket
-	 * error: the operating system refused the connection.
-	 */
-	@Override
-	protected String refusedReason() {
-		return "ECONNREFUSED";
-	}
-
-	/**
 	 * Returns a loopback port that was free a moment ago: bound to an ephemeral port and
 	 * closed again (synchronously, so nothing listens there any more).
 	 */
@@ -110,17 +82,6 @@ class NioImplementationContractTests extends ImplementationContractTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Only {@code "ECONNREFUSED"}, as for any unused port: {@code Listener.close()}
-	 * releases the port before it returns (the loop makes its selector release the closed
-	 * server channel at once), so no connect made afterwards can be accepted by the
-	 * kernel and then reset. {@link NioListenerCloseTests} repeats this many times.
-	 */
-	@Override
-	protected List<String> closedListenerConnectReasons() {
-		return List.of(refusedReason());
 	}
 
 	/**

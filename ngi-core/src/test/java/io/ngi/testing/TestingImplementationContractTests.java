@@ -41,32 +41,6 @@ class TestingImplementationContractTests extends ImplementationContractTests {
 	}
 
 	/**
-	 * On purpose {@code "closed"}, as in zc.ngi.testing, where there is no stream whose
-	 * end could be read; it is also what the {@code -> CLOSE} transcript line stands for.
-	 */
-	@Override
-	protected String peerClosedReason() {
-		return "closed";
-	}
-
-	/**
-	 * The failure's {@code toString()}, as on NIO: both run the same dispatcher.
-	 */
-	@Override
-	protected String inputFailureReason(Exception failure) {
-		return failure.toString();
-	}
-
-	/**
-	 * On purpose {@code "no such server"}, as in zc.ngi.testing: nothing is refused by an
-	 * operating system, the address is just not registered.
-	 */
-	@Override
-	protected String refusedReason() {
-		return "no such server";
-	}
-
-	/**
 	 * Returns a name no listener is registered under. Not a difference in behaviour:
 	 * addresses in memory are names, not ports.
 	 */
