@@ -20,4 +20,18 @@ public interface UdpHandler {
 	 */
 	void handle(SocketAddress source, byte[] message) throws Exception;
 
+	/**
+	 * Handles one datagram received by {@code listener}, through which the handler may
+	 * answer ({@link UdpListener#send}). This is the method implementations call; the
+	 * default calls {@link #handle(SocketAddress, byte[])}.
+	 * @param listener the listener that received the datagram
+	 * @param source the sender's address
+	 * @param message the datagram, truncated to the listener's buffer size; it belongs to
+	 * the handler
+	 * @throws Exception a failure, which is logged
+	 */
+	default void handle(UdpListener listener, SocketAddress source, byte[] message) throws Exception {
+		handle(source, message);
+	}
+
 }

@@ -15,6 +15,17 @@ public interface UdpListener extends AutoCloseable {
 	SocketAddress address();
 
 	/**
+	 * Sends a datagram from this listener's own address, so that a client whose socket is
+	 * connected to that address (as {@code nc -u} is) accepts the reply. Thread-safe and
+	 * non-blocking: a datagram the socket has no room for right now is dropped (and
+	 * logged), as the network may drop any datagram.
+	 * @param address where to send
+	 * @param message the datagram; not changed by the caller afterwards
+	 * @throws IllegalStateException if the listener was closed
+	 */
+	void send(SocketAddress address, byte[] message);
+
+	/**
 	 * Returns whether the listener still receives datagrams.
 	 * @return {@code false} once {@link #close} was called
 	 */

@@ -579,6 +579,33 @@ public abstract class ImplementationContractTests {
 		client.connection().close();
 	}
 
+	@Test
+	void aUdpHandlerAnswersThroughTheListenerThatReceivedTheDatagram() {
+		List<String> received = new CopyOnWriteArrayList<>();
+		UdpListener echo = this.implementation.listenUdp(null, new UdpHandler() {
+
+			@Override
+			public void handle(SocketAddress source, byte[] message) {
+				throw new AssertionError("implementations call handle(listener, source, message)");
+			}
+
+			@Override
+			public void handle(UdpListener listener, SocketAddress source, byte[] message) {
+				listener.send(source, message);
+			}
+
+		});
+		this.cleanup.add(echo);
+		UdpListener client = this.implementation.listenUdp(null,
+				(source, message) -> received.add(new String(message, StandardCharsets.UTF_8) + " from "
+						+ (source.equals(echo.address()) ? "echo" : source)));
+		this.cleanup.add(client);
+		client.send(echo.address(), bytes("ping"));
+		eventually(() -> assertThat(received).containsExactly("ping from echo"));
+		client.close();
+		assertThatIllegalStateException().isThrownBy(() -> client.send(echo.address(), bytes("late")));
+	}
+
 	/**
 	 * Checks {@code assertion}: once if the implementation
 	 * {@linkplain #deliversSynchronously() delivers synchronously}, else until it holds,

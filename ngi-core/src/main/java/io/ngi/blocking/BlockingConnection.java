@@ -22,8 +22,11 @@ import org.jspecify.annotations.Nullable;
  * input arrived within the {@linkplain #readTimeout() read timeout}; the connection stays
  * usable after a timeout.</li>
  * <li>The {@linkplain #outputStream() output stream} copies what is written and queues it
- * on the connection; it never waits for the bytes to be sent. Writing after the peer
- * closed throws {@link IOException}.</li>
+ * on the connection; it does not wait for the bytes to be sent, but while the connection
+ * is not writable (the peer reads slower than the stream is written) a write waits until
+ * it is, for at most the {@linkplain #readTimeout() timeout}, then throws
+ * {@link NgiTimeoutException}. Writing after the peer closed throws
+ * {@link IOException}.</li>
  * <li>A failure of {@link #writeLines} is thrown, once, by the next operation on either
  * stream (an {@link IOException} whose cause is the failure); {@code flush()} is the
  * place to ask for it.</li>
@@ -31,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * idempotent. After it every stream operation throws {@code IOException("closed")}, and a
  * read waiting in another thread wakes up and throws it.</li>
  * </ul>
- * Input is buffered without bound until it is read.
+ * Input is buffered until it is read, up to 1 MiB: beyond that the connection stops
+ * reading from the peer (which TCP then holds back) until reads take the buffer down to
+ * 256 KiB.
  *
  * {@snippet :
  * try (BlockingConnection connection = Blocking.open(implementation, address, Duration.ofSeconds(5))) {
@@ -107,8 +112,9 @@ public final class BlockingConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Returns how long a read waits for input.
-	 * @return the read timeout
+	 * Returns how long a read waits for input, and a write for the connection to take
+	 * more output.
+	 * @return the timeout
 	 */
 	public Duration readTimeout() {
 		return this.readTimeout;

@@ -9,7 +9,9 @@ import io.ngi.Connection;
 
 /**
  * The output stream of a {@link BlockingConnection}: each write copies the bytes and
- * queues them on the connection, without waiting for them to be sent.
+ * queues them on the connection. While the connection is not writable (more than its
+ * high-water mark queued), a write first waits until it is, for at most the connection's
+ * timeout, so a writer faster than the peer is paced instead of queueing without bound.
  */
 final class BlockingOutputStream extends OutputStream {
 
@@ -52,6 +54,7 @@ final class BlockingOutputStream extends OutputStream {
 
 	private void send(byte[] data) throws IOException {
 		this.handler.checkWritable();
+		this.handler.awaitWritable(this.owner.readTimeout());
 		try {
 			this.connection.write(data);
 		}

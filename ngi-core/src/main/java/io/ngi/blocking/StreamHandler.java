@@ -21,12 +21,23 @@ import org.slf4j.LoggerFactory;
  * blocking reads, and keeps the peer's close and a pending {@code writeLines} failure.
  * <p>
  * The implementation calls the handler methods (never concurrently); any number of
- * application threads call the stream methods. All state is guarded by {@link #lock}. The
- * input buffer is not bounded: a reader that stops reading lets it grow.
+ * application threads call the stream methods. All state is guarded by {@link #lock}.
+ * <p>
+ * The input buffer is bounded: above {@link #INPUT_HIGH_WATER_MARK} buffered bytes the
+ * connection {@linkplain Connection#pauseReading() stops reading} (the peer is held back
+ * by flow control), and reads resume it at or below {@link #INPUT_LOW_WATER_MARK}. The
+ * connection is paused and resumed outside the lock, so a reader never holds it while the
+ * implementation delivers input.
  */
 final class StreamHandler implements ConnectionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamHandler.class);
+
+	/** Buffered input above which the connection stops reading: 1 MiB. */
+	static final long INPUT_HIGH_WATER_MARK = 1024 * 1024;
+
+	/** Buffered input at or below which it reads again: 256 KiB. */
+	static final long INPUT_LOW_WATER_MARK = 256 * 1024;
 
 	private final Connection connection;
 
@@ -42,6 +53,8 @@ final class StreamHandler implements ConnectionHandler {
 
 	private boolean peerClosed;
 
+	private boolean readingPaused;
+
 	private @Nullable String closeReason;
 
 	private boolean closed;
@@ -54,6 +67,7 @@ final class StreamHandler implements ConnectionHandler {
 
 	@Override
 	public void handleInput(Connection connection, byte[] data) {
+		boolean pause = false;
 		this.lock.lock();
 		try {
 			if (this.closed || data.length == 0) {
@@ -61,7 +75,58 @@ final class StreamHandler implements ConnectionHandler {
 			}
 			this.chunks.addLast(data);
 			this.buffered += data.length;
+			if (!this.readingPaused && this.buffered > INPUT_HIGH_WATER_MARK) {
+				this.readingPaused = true;
+				pause = true;
+			}
 			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (pause) {
+			this.connection.pauseReading();
+		}
+	}
+
+	@Override
+	public void handleWritable(Connection connection) {
+		this.lock.lock();
+		try {
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Waits until the connection takes more output (its queued output drained below the
+	 * low-water mark), so a writer is paced by the peer rather than queueing without end.
+	 * @param timeout the longest wait
+	 * @throws NgiTimeoutException if it is still not writable at the deadline
+	 */
+	void awaitWritable(Duration timeout) throws IOException {
+		Deadline deadline = Deadline.after(timeout);
+		this.lock.lock();
+		try {
+			while (true) {
+				checkUsable();
+				if (this.peerClosed || this.connection.isWritable()) {
+					return;
+				}
+				long remaining = deadline.remainingNanos();
+				if (remaining <= 0) {
+					throw new NgiTimeoutException(peer() + " took no more output within " + timeout);
+				}
+				this.changed.awaitNanos(remaining);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			InterruptedIOException interrupted = new InterruptedIOException("Interrupted while writing to " + peer());
+			interrupted.initCause(ex);
+			throw interrupted;
 		}
 		finally {
 			this.lock.unlock();
@@ -108,6 +173,7 @@ final class StreamHandler implements ConnectionHandler {
 	int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
 		Objects.checkFromIndexSize(offset, length, buffer.length);
 		Deadline deadline = Deadline.after(timeout);
+		boolean resume = false;
 		this.lock.lock();
 		try {
 			while (true) {
@@ -116,7 +182,12 @@ final class StreamHandler implements ConnectionHandler {
 					return 0;
 				}
 				if (this.buffered > 0) {
-					return take(buffer, offset, length);
+					int count = take(buffer, offset, length);
+					if (this.readingPaused && this.buffered <= INPUT_LOW_WATER_MARK) {
+						this.readingPaused = false;
+						resume = true;
+					}
+					return count;
 				}
 				if (this.peerClosed) {
 					return -1;
@@ -136,6 +207,9 @@ final class StreamHandler implements ConnectionHandler {
 		}
 		finally {
 			this.lock.unlock();
+			if (resume) {
+				this.connection.resumeReading();
+			}
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.util.Objects;
 
 import io.ngi.ListenOptions;
 import io.ngi.ListenerObserver;
@@ -19,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * loop thread. A failing handler is logged and the listener keeps receiving (zc.ngi
  * closes the listener instead; one bad datagram should not stop a service).
  * <p>
- * A datagram the handler sends back to the source of the datagram it is handling, on the
- * loop thread, goes out through this listener's own socket (see {@link #reply}), so the
- * reply comes from the address the client sent to, as clients with connected sockets
- * expect; any other datagram goes through the implementation's shared sender socket.
+ * {@link #send} goes out through this listener's own socket, from any thread, so a reply
+ * comes from the address the client sent to, as clients with connected sockets expect.
+ * For handlers written before {@code send}, a datagram sent with
+ * {@code Implementation.sendUdp} back to the source of the datagram being handled, on the
+ * loop thread, goes out the same way (see {@link #reply}).
  */
 final class NioUdpListener implements UdpListener, Selectable {
 
@@ -97,7 +99,7 @@ final class NioUdpListener implements UdpListener, Selectable {
 			this.dispatching = source;
 			this.loop.dispatchingUdp = this;
 			try {
-				this.handler.handle(source, message);
+				this.handler.handle(this, source, message);
 			}
 			catch (Exception ex) {
 				logger.error("UDP handler failed on {} for a datagram from {}", this, source, ex);
@@ -135,6 +137,25 @@ final class NioUdpListener implements UdpListener, Selectable {
 			logger.warn("sending a datagram to {} from {} failed: {}", address, this, ex.toString());
 		}
 		return true;
+	}
+
+	@Override
+	public void send(SocketAddress address, byte[] message) {
+		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(message, "message");
+		if (!this.open) {
+			throw new IllegalStateException("send called on closed " + this);
+		}
+		try {
+			// A DatagramChannel may be used by several threads; a non-blocking send
+			// never waits.
+			if (this.channel.send(ByteBuffer.wrap(message), address) == 0) {
+				logger.debug("datagram to {} dropped on {}: socket buffer full", address, this);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("sending a datagram to {} from {} failed: {}", address, this, ex.toString());
+		}
 	}
 
 	@Override

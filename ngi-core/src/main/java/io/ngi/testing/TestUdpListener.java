@@ -2,6 +2,7 @@ package io.ngi.testing;
 
 import java.net.SocketAddress;
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,21 @@ final class TestUdpListener implements UdpListener {
 		return this.address;
 	}
 
+	/**
+	 * Delivers the datagram, inside this call, to the UDP listener registered at
+	 * {@code address}, with this listener's address as its source; dropped if there is
+	 * none.
+	 */
+	@Override
+	public void send(SocketAddress address, byte[] message) {
+		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(message, "message");
+		if (!this.open) {
+			throw new IllegalStateException("send called on closed " + this);
+		}
+		this.implementation.deliverUdp(this.address, address, message.clone());
+	}
+
 	@Override
 	public boolean isOpen() {
 		return this.open;
@@ -63,7 +79,7 @@ final class TestUdpListener implements UdpListener {
 		byte[] data = Arrays.copyOf(message, Math.min(message.length, this.options.udpBufferSize()));
 		this.options.observer().datagramReceived(data.length);
 		try {
-			this.handler.handle(source, data);
+			this.handler.handle(this, source, data);
 		}
 		catch (Exception ex) {
 			logger.error("UDP handler of {} failed on a datagram from {}", this, source, ex);

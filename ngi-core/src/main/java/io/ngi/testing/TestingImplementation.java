@@ -229,6 +229,11 @@ public final class TestingImplementation implements Implementation {
 	public void sendUdp(SocketAddress address, byte[] message) {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(message, "message");
+		deliverUdp(UDP_SOURCE, address, message);
+	}
+
+	/** Hands a datagram to the UDP listener at {@code address}, if any. */
+	void deliverUdp(SocketAddress source, SocketAddress address, byte[] message) {
 		TestUdpListener listener;
 		synchronized (this.lock) {
 			listener = this.udpListeners.get(address);
@@ -237,7 +242,7 @@ public final class TestingImplementation implements Implementation {
 			logger.debug("No UDP listener at {}: datagram of {} bytes dropped", address, message.length);
 			return;
 		}
-		listener.deliver(UDP_SOURCE, message);
+		listener.deliver(source, message);
 	}
 
 	/**

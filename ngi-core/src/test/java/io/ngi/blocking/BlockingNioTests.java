@@ -6,9 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.ngi.Connection;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -60,6 +63,53 @@ class BlockingNioTests {
 		assertThat(String.join("", this.received)).isEqualTo("HELLO");
 		listener.close();
 		this.ngi.awaitIdle(TIMEOUT);
+	}
+
+	/**
+	 * The first release buffered input without bound until it was read: a server that
+	 * sends 32 MiB to a reader that has not started yet cost 32 MiB.
+	 */
+	@Test
+	void inputBufferedForAReaderIsBoundedAndNothingIsLost() throws Exception {
+		int size = 32 * 1024 * 1024;
+		byte[] piece = new byte[64 * 1024];
+		Listener listener = listen(
+				(connection) -> connection.writeLines(Collections.nCopies(size / piece.length, piece)));
+		try (BlockingConnection connection = Blocking.open(this.ngi, listener.address(), TIMEOUT)) {
+			// Nothing read yet: the connection stops reading past the input high-water
+			// mark, plus at most what one read event of the loop brings (1 MiB).
+			long limit = StreamHandler.INPUT_HIGH_WATER_MARK + 1024 * 1024;
+			await().atMost(TIMEOUT)
+				.until(() -> connection.inputStream().available() > StreamHandler.INPUT_HIGH_WATER_MARK);
+			await().during(Duration.ofMillis(300))
+				.atMost(TIMEOUT)
+				.until(() -> connection.inputStream().available() <= limit);
+			assertThat(connection.inputStream().readNBytes(size)).hasSize(size);
+		}
+		listener.close();
+	}
+
+	@Test
+	void aWriterFasterThanThePeerWaitsInsteadOfQueueingWithoutBound() throws Exception {
+		CompletableFuture<Connection> server = new CompletableFuture<>();
+		Listener listener = listen((connection) -> {
+			connection.pauseReading();
+			connection.setHandler((c, data) -> {
+			});
+			server.complete(connection);
+		});
+		try (BlockingConnection connection = Blocking.open(this.ngi, listener.address(), Duration.ofMillis(500))) {
+			byte[] chunk = new byte[64 * 1024];
+			assertThatExceptionOfType(NgiTimeoutException.class).isThrownBy(() -> {
+				for (int i = 0; i < 10_000; i++) {
+					connection.outputStream().write(chunk);
+				}
+			}).withMessageContaining("took no more output within PT0.5S");
+			assertThat(connection.isOpen()).isTrue();
+			server.get().resumeReading();
+			connection.outputStream().write(chunk);
+		}
+		listener.close();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.ngi.Implementation;
 import io.ngi.UdpHandler;
+import io.ngi.UdpListener;
 
 /**
  * A UDP handler that counts the datagrams of each sender and answers each datagram with
@@ -46,21 +47,37 @@ final class DatagramCounter implements UdpHandler {
 	}
 
 	/**
-	 * Counts the datagram and acknowledges it to its source. Called by the
+	 * Counts the datagram and acknowledges it to its source, through the listener that
+	 * received it, so the answer comes from the address the sender sent to. Called by the
 	 * implementation.
+	 * @param listener the listener that received the datagram
+	 * @param source the sender
+	 * @param message the datagram
+	 */
+	@Override
+	public void handle(UdpListener listener, SocketAddress source, byte[] message) {
+		listener.send(source, acknowledge(source, message));
+	}
+
+	/**
+	 * Counts the datagram and acknowledges it to its source through the implementation
+	 * (for a caller that has no listener to answer through).
 	 * @param source the sender
 	 * @param message the datagram
 	 */
 	@Override
 	public void handle(SocketAddress source, byte[] message) {
+		this.implementation.sendUdp(source, acknowledge(source, message));
+	}
+
+	private byte[] acknowledge(SocketAddress source, byte[] message) {
 		if (this.counts.size() >= this.maxSenders && !this.counts.containsKey(source)) {
 			logger.info("udp: {} senders tracked, the limit; forgetting their counts", this.counts.size());
 			this.counts.clear();
 		}
 		long count = this.counts.merge(source, 1L, Long::sum);
 		logger.debug("udp: datagram {} of {} bytes from {}", count, message.length, source);
-		this.implementation.sendUdp(source,
-				("ack " + count + " " + message.length + "\n").getBytes(StandardCharsets.US_ASCII));
+		return ("ack " + count + " " + message.length + "\n").getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**

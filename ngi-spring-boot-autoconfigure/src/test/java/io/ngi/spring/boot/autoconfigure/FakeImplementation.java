@@ -299,6 +299,11 @@ final class FakeImplementation implements Implementation {
 		}
 
 		@Override
+		public void send(SocketAddress address, byte[] message) {
+			throw new UnsupportedOperationException("send");
+		}
+
+		@Override
 		public boolean isOpen() {
 			return this.open;
 		}
