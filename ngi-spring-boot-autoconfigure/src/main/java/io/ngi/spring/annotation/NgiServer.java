@@ -17,16 +17,22 @@ import org.springframework.stereotype.Component;
  * {@code @Configuration} class (it is a {@link Bean}). The bean must be one of:
  * <ul>
  * <li>an {@link io.ngi.Server}: called for each accepted connection;</li>
- * <li>a singleton {@link io.ngi.ConnectionHandler}: set as the handler of every
- * connection (handlers get the connection in every call, so a stateless handler can be
- * shared);</li>
- * <li>a prototype-scoped {@link io.ngi.ConnectionHandler}: a new instance per
- * connection.</li>
+ * <li>a prototype-scoped {@link io.ngi.ConnectionHandler} ({@code @Scope("prototype")}):
+ * a new instance per connection, whose calls never overlap, so it may keep that
+ * connection's state in plain fields. This is the form for any handler with state;</li>
+ * <li>a singleton {@link io.ngi.ConnectionHandler}: one instance set as the handler of
+ * every connection. Connections live on several loop threads, so it is called
+ * <strong>concurrently</strong>, from all of them: it must be stateless or thread-safe.
+ * Handlers get the connection in every call, so a stateless one needs nothing else. A
+ * singleton handler with fields that are neither final nor volatile is named in a warning
+ * at startup.</li>
  * </ul>
- * Attributes accept {@code ${...}} placeholders. The properties
- * {@code ngi.servers.<name>.*} override them, and the bound port is published as
- * {@code local.ngi.<name>.port}. Names are unique across {@code @NgiServer} and
- * {@link NgiUdpHandler}.
+ * Calls for one connection are never concurrent, whichever form: the rule is per
+ * connection, not per handler object. NGI does not serialize a shared handler across
+ * loops, which would make the loops take turns and leave all but one idle. Attributes
+ * accept {@code ${...}} placeholders. The properties {@code ngi.servers.<name>.*}
+ * override them, and the bound port is published as {@code local.ngi.<name>.port}. Names
+ * are unique across {@code @NgiServer} and {@link NgiUdpHandler}.
  *
  * {@snippet :
  * &#64;NgiServer(name = "echo", address = "${echo.address::8000}")

@@ -1,5 +1,7 @@
 package io.ngi.spring.boot.autoconfigure;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import io.ngi.Addresses;
 import io.ngi.ConnectionHandler;
@@ -118,6 +121,7 @@ final class NgiListenerCollector {
 		if (type != null && ConnectionHandler.class.isAssignableFrom(type)) {
 			if (this.beanFactory.isSingleton(beanName)) {
 				ConnectionHandler handler = this.beanFactory.getBean(beanName, ConnectionHandler.class);
+				warnIfMutable(name, beanName, handler);
 				return (connection) -> connection.setHandler(handler);
 			}
 			ConfigurableListableBeanFactory factory = this.beanFactory;
@@ -125,6 +129,32 @@ final class NgiListenerCollector {
 		}
 		throw wrongType(beanName, annotation, name, type,
 				Server.class.getName() + " or " + ConnectionHandler.class.getName());
+	}
+
+	/**
+	 * A singleton handler is shared by every connection and called from every loop thread
+	 * at once: instance fields that are neither final nor volatile are almost always
+	 * per-connection state that then races. Warns once, naming them and the fix.
+	 */
+	private static void warnIfMutable(String name, String beanName, ConnectionHandler handler) {
+		List<String> fields = new ArrayList<>();
+		for (Class<?> type = ClassUtils.getUserClass(handler); type != null
+				&& type != Object.class; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				int modifiers = field.getModifiers();
+				if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !Modifier.isVolatile(modifiers)
+						&& !field.isSynthetic()) {
+					fields.add(field.getName());
+				}
+			}
+		}
+		if (!fields.isEmpty()) {
+			logger.warn(
+					"@NgiServer '{}': singleton handler bean '{}' is shared by every connection and called from "
+							+ "several loop threads at once, and has mutable fields {}; annotate it "
+							+ "@Scope(\"prototype\") for one handler per connection, or make it thread-safe",
+					name, beanName, fields);
+		}
 	}
 
 	private NgiStartupException wrongType(String beanName, String annotation, String name, @Nullable Class<?> type,

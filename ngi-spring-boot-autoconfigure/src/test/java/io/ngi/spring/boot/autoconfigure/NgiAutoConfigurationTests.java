@@ -9,10 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +36,7 @@ import io.ngi.spring.boot.autoconfigure.FakeImplementation.FakeConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class NgiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -201,6 +205,23 @@ class NgiAutoConfigurationTests {
 			FakeConnection first = listener.connect();
 			FakeConnection second = listener.connect();
 			assertThat(first.handler).isSameAs(second.handler).isSameAs(context.getBean(EchoHandler.class));
+		});
+	}
+
+	@Test
+	void singletonHandlerWithMutableFieldsShouldBeNamedInAWarning(CapturedOutput output) {
+		this.runner.withUserConfiguration(StatefulSingletonConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("@NgiServer 'counter': singleton handler bean 'counter' is shared by every "
+					+ "connection and called from several loop threads at once, and has mutable fields [count]");
+		});
+	}
+
+	@Test
+	void singletonHandlerWithoutMutableFieldsShouldNotBeWarnedAbout(CapturedOutput output) {
+		this.runner.withUserConfiguration(EchoHandler.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).doesNotContain("singleton handler bean");
 		});
 	}
 
@@ -479,6 +500,26 @@ class NgiAutoConfigurationTests {
 		@NgiServer(address = ":0")
 		Server unnamed() {
 			return (connection) -> connection.close();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StatefulSingletonConfiguration {
+
+		@Bean
+		@NgiServer(name = "counter", address = "127.0.0.1:0")
+		ConnectionHandler counter() {
+			return new ConnectionHandler() {
+
+				private int count;
+
+				@Override
+				public void handleInput(Connection connection, byte[] data) {
+					connection.write(++this.count + " ");
+				}
+
+			};
 		}
 
 	}
