@@ -212,7 +212,9 @@ final class NgiListenerCollector {
 
 	private ListenOptions.Builder options(String beanName, NgiListenerSettings settings) {
 		try {
-			ListenOptions.Builder builder = ListenOptions.builder().backlog(settings.backlog());
+			ListenOptions.Builder builder = ListenOptions.builder()
+				.backlog(settings.backlog())
+				.allowHalfClose(settings.allowHalfClose());
 			if (settings.maxConnections() != -1) {
 				builder.maxConnections(settings.maxConnections());
 			}

@@ -20,9 +20,12 @@ import org.springframework.util.unit.DataSize;
  * @param udpBufferSize the datagram buffer size
  * @param maxLineLength the line length limit for line adapters
  * @param maxFrameLength the frame length limit for sized adapters
+ * @param allowHalfClose whether the peer's end of input is delivered as
+ * {@code handleInputClosed} with the connection kept open for output
  */
 public record NgiListenerSettings(String name, @Nullable String address, boolean enabled, int backlog,
-		int maxConnections, DataSize udpBufferSize, DataSize maxLineLength, DataSize maxFrameLength) {
+		int maxConnections, DataSize udpBufferSize, DataSize maxLineLength, DataSize maxFrameLength,
+		boolean allowHalfClose) {
 
 	/**
 	 * Checks the components.

@@ -160,7 +160,8 @@ public class NgiProperties {
 				(server.getMaxConnections() != null) ? server.getMaxConnections() : this.defaults.getMaxConnections(),
 				orDefault(server.getUdpBufferSize(), this.defaults.getUdpBufferSize()),
 				orDefault(server.getMaxLineLength(), this.defaults.getMaxLineLength()),
-				orDefault(server.getMaxFrameLength(), this.defaults.getMaxFrameLength()));
+				orDefault(server.getMaxFrameLength(), this.defaults.getMaxFrameLength()),
+				(server.getAllowHalfClose() != null) ? server.getAllowHalfClose() : this.defaults.isAllowHalfClose());
 	}
 
 	private static DataSize orDefault(@Nullable DataSize value, DataSize fallback) {
@@ -189,9 +190,10 @@ public class NgiProperties {
 		private DataSize lowWaterMark = DataSize.ofKilobytes(256);
 
 		/**
-		 * Queued output per connection above which the connection is closed.
+		 * Queued output per connection above which the connection is closed. Writers that
+		 * pace on Connection.isWritable() never reach it.
 		 */
-		private DataSize limit = DataSize.ofMegabytes(64);
+		private DataSize limit = DataSize.ofMegabytes(16);
 
 		/**
 		 * Returns the high-water mark.
@@ -273,6 +275,31 @@ public class NgiProperties {
 		 * Largest frame the application's Sized adapters should accept.
 		 */
 		private DataSize maxFrameLength = DataSize.ofMegabytes(16);
+
+		/**
+		 * Whether a peer's end of input is delivered to the handler as handleInputClosed,
+		 * keeping the connection open for output until the handler closes it (for clients
+		 * that half-close after their request, such as nc -N), instead of closing the
+		 * connection once its queued output is sent.
+		 */
+		private boolean allowHalfClose;
+
+		/**
+		 * Returns whether half-close is allowed.
+		 * @return whether the peer's end of input is delivered as handleInputClosed
+		 */
+		public boolean isAllowHalfClose() {
+			return this.allowHalfClose;
+		}
+
+		/**
+		 * Sets whether half-close is allowed.
+		 * @param allowHalfClose whether the peer's end of input is delivered as
+		 * handleInputClosed
+		 */
+		public void setAllowHalfClose(boolean allowHalfClose) {
+			this.allowHalfClose = allowHalfClose;
+		}
 
 		/**
 		 * Returns the accept backlog.
@@ -375,6 +402,26 @@ public class NgiProperties {
 		private @Nullable DataSize maxLineLength;
 
 		private @Nullable DataSize maxFrameLength;
+
+		private @Nullable Boolean allowHalfClose;
+
+		/**
+		 * Returns whether half-close is allowed.
+		 * @return whether the peer's end of input is delivered as handleInputClosed, or
+		 * {@code null} for {@code ngi.defaults.allow-half-close}
+		 */
+		public @Nullable Boolean getAllowHalfClose() {
+			return this.allowHalfClose;
+		}
+
+		/**
+		 * Sets whether half-close is allowed.
+		 * @param allowHalfClose whether the peer's end of input is delivered as
+		 * handleInputClosed
+		 */
+		public void setAllowHalfClose(@Nullable Boolean allowHalfClose) {
+			this.allowHalfClose = allowHalfClose;
+		}
 
 		/**
 		 * Returns the address, which overrides the annotation's.

@@ -199,6 +199,21 @@ class NgiAutoConfigurationTests {
 	}
 
 	@Test
+	void allowHalfCloseWhenSetPerServerShouldReachTheListenOptions() {
+		this.runner.withUserConfiguration(EchoHandler.class)
+			.withPropertyValues("ngi.servers.echo.allow-half-close=true")
+			.run((context) -> assertThat(context.getBean(FakeImplementation.class).listener(0).options.allowHalfClose())
+				.isTrue());
+	}
+
+	@Test
+	void allowHalfCloseWhenNotSetShouldBeOff() {
+		this.runner.withUserConfiguration(EchoHandler.class)
+			.run((context) -> assertThat(context.getBean(FakeImplementation.class).listener(0).options.allowHalfClose())
+				.isFalse());
+	}
+
+	@Test
 	void singletonHandlerWhenConnectionsArriveShouldBeShared() {
 		this.runner.withUserConfiguration(EchoHandler.class).run((context) -> {
 			FakeImplementation.FakeListener listener = context.getBean(FakeImplementation.class).listener(0);
