@@ -14,7 +14,7 @@ import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.NgiException;
 import io.ngi.internal.Dispatcher;
-import io.ngi.internal.Dispatcher.PendingCall;
+import io.ngi.internal.PendingCall;
 
 /**
  * The handler of one connection of an {@link Imperative}, and the {@link Input} of its

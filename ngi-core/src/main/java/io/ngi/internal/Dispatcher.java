@@ -2,10 +2,8 @@ package io.ngi.internal;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 
 import io.ngi.CloseReason;
 import io.ngi.Connection;
@@ -92,7 +90,7 @@ public final class Dispatcher {
 			return null;
 		}
 		current.holds++;
-		return current.new Pending(current.generation);
+		return new SuspendedCall(current, current.generation);
 	}
 
 	/**
@@ -110,6 +108,10 @@ public final class Dispatcher {
 	 */
 	public boolean isClosed() {
 		return this.state != State.OPEN;
+	}
+
+	Transport transport() {
+		return this.transport;
 	}
 
 	/**
@@ -238,7 +240,7 @@ public final class Dispatcher {
 	 * @param what what runs, for the log
 	 * @param call the call
 	 */
-	public void run(String what, Call call) {
+	public void run(String what, HandlerCall call) {
 		if (this.state == State.CLOSING || this.closeDelivered) {
 			// A connection the peer closed still gets its connected call: its handler
 			// then receives what arrived before the close, and the close.
@@ -361,7 +363,7 @@ public final class Dispatcher {
 		exit(outer);
 	}
 
-	private void invoke(String what, Call call) {
+	private void invoke(String what, HandlerCall call) {
 		Dispatcher outer = enter();
 		try {
 			call.run();
@@ -449,7 +451,7 @@ public final class Dispatcher {
 	}
 
 	/** A suspended call ended; owner thread. */
-	private void resumed(int callGeneration, @Nullable Throwable failure) {
+	void resumed(int callGeneration, @Nullable Throwable failure) {
 		if (callGeneration != this.generation) {
 			if (failure != null) {
 				this.transport.logger()
@@ -488,134 +490,7 @@ public final class Dispatcher {
 	private record WriteFailure(Exception failure) {
 	}
 
-	private record Task(String what, Call call) {
-	}
-
-	/**
-	 * A handler call made through {@link Dispatcher#run}.
-	 */
-	@FunctionalInterface
-	public interface Call {
-
-		/**
-		 * Runs the call.
-		 * @throws Exception to fail the connection as a handler error
-		 */
-		void run() throws Exception;
-
-	}
-
-	/**
-	 * The end of a suspended handler call. Exactly one of its methods is called, once,
-	 * from any thread.
-	 */
-	public interface PendingCall {
-
-		/**
-		 * Ends the suspended call normally.
-		 * @throws IllegalStateException if the call was already ended
-		 */
-		void complete();
-
-		/**
-		 * Ends the suspended call as if the handler had thrown {@code failure}.
-		 * @param failure what the handler's work threw
-		 * @throws IllegalStateException if the call was already ended
-		 */
-		void fail(Throwable failure);
-
-	}
-
-	/**
-	 * What a dispatcher needs from the implementation that moves the bytes. Called on the
-	 * owner's thread unless said otherwise.
-	 */
-	public interface Transport {
-
-		/**
-		 * Returns the logger failures are logged with: the implementation's connection
-		 * class's, so that logs name what users know.
-		 * @return the logger
-		 */
-		Logger logger();
-
-		/**
-		 * Runs {@code task} on the owner's thread; any thread. NIO queues it for the
-		 * loop; the testing implementation hands it to the caller waiting in
-		 * {@link #awaitResumption()}.
-		 * @param task the end of a suspended call
-		 */
-		void resume(Runnable task);
-
-		/**
-		 * Called after a handler call that left a suspended call open: the testing
-		 * implementation waits here, running what {@link #resume} hands it, until the
-		 * call ended; NIO returns at once.
-		 */
-		void awaitResumption();
-
-		/** The last suspended call ended. */
-		default void suspensionEnded() {
-		}
-
-		/**
-		 * Whether the handler takes input may have changed (see {@link #wantsInput()}).
-		 */
-		void inputDemandChanged();
-
-		/**
-		 * Records a handler failure that the dispatcher logged (meters, the testing
-		 * implementation's recorded errors, an inline loop's rethrow).
-		 * @param failure the failure
-		 */
-		void handlerFailed(Throwable failure);
-
-		/**
-		 * Closes the connection because one of its calls failed; the handler will be told
-		 * by the dispatcher.
-		 * @param reason the failure's reason
-		 */
-		void closeAfterFailure(CloseReason reason);
-
-		/**
-		 * Whether an {@link Error} from a handler is rethrown to the caller once the
-		 * connection is closed (the testing implementation: a failed assertion fails the
-		 * test at once).
-		 * @return whether errors propagate
-		 */
-		default boolean propagatesErrors() {
-			return false;
-		}
-
-	}
-
-	private final class Pending implements PendingCall {
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		private final int callGeneration;
-
-		Pending(int callGeneration) {
-			this.callGeneration = callGeneration;
-		}
-
-		@Override
-		public void complete() {
-			end(null);
-		}
-
-		@Override
-		public void fail(Throwable failure) {
-			end(Objects.requireNonNull(failure, "failure"));
-		}
-
-		private void end(@Nullable Throwable failure) {
-			if (!this.ended.compareAndSet(false, true)) {
-				throw new IllegalStateException("suspended call on " + Dispatcher.this.connection + " already ended");
-			}
-			Dispatcher.this.transport.resume(() -> resumed(this.callGeneration, failure));
-		}
-
+	private record Task(String what, HandlerCall call) {
 	}
 
 }

@@ -26,6 +26,7 @@ import io.ngi.ListenerObserver;
 import io.ngi.OutputBounds;
 import io.ngi.Server;
 import io.ngi.internal.Dispatcher;
+import io.ngi.internal.Transport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * closed; with half-close the handler gets {@code handleInputClosed} and the connection
  * stays open for output.
  */
-final class NioConnection implements Connection, Selectable, Dispatcher.Transport {
+final class NioConnection implements Connection, Selectable, Transport {
 
 	private static final Logger logger = LoggerFactory.getLogger(NioConnection.class);
 
@@ -657,7 +658,7 @@ final class NioConnection implements Connection, Selectable, Dispatcher.Transpor
 		this.dispatcher.abandonSuspendedCalls();
 	}
 
-	// Dispatcher.Transport, loop thread.
+	// Transport, loop thread.
 
 	@Override
 	public Logger logger() {

@@ -2,7 +2,6 @@ package io.ngi.testing;
 
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +14,8 @@ import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.OutputBounds;
 import io.ngi.internal.Dispatcher;
+import io.ngi.internal.HandlerCall;
+import io.ngi.internal.Transport;
 
 /**
  * One end of an in-memory connection pair of the testing implementation (zc.ngi's
@@ -74,13 +75,6 @@ public final class TestConnection implements Connection {
 	/** The output bounds of connections whose listener sets none (NIO's defaults). */
 	static final OutputBounds DEFAULT_BOUNDS = new OutputBounds(1024 * 1024, 256 * 1024, 16 * 1024 * 1024);
 
-	/** How long a caller waits for an imperative body to wait again before failing. */
-	private static final long RESUME_TIMEOUT_SECONDS = 60;
-
-	private static final Object CLOSE = new Object();
-
-	private static final Object SHUTDOWN_OUTPUT = new Object();
-
 	private final TestingImplementation implementation;
 
 	private final @Nullable TestListener listener;
@@ -91,25 +85,16 @@ public final class TestConnection implements Connection {
 
 	private final Dispatcher dispatcher;
 
-	private final Transport transport = new Transport();
+	private final TestTransport transport;
 
 	private final OutputBounds bounds;
 
 	private final boolean allowHalfClose;
 
-	/** What this end wrote that the peer did not take yet: byte[], Iterator, markers. */
-	private final ArrayDeque<Object> output = new ArrayDeque<>();
-
-	/** Ends of suspended calls, for the thread waiting in awaitResumption. */
-	private final ArrayDeque<Runnable> resumptions = new ArrayDeque<>();
+	/** What this end wrote that the peer did not take yet. */
+	private final TestOutput output;
 
 	private TestConnection peer;
-
-	private long queued;
-
-	private boolean unwritable;
-
-	private boolean pumping;
 
 	private boolean selfClosed;
 
@@ -153,7 +138,9 @@ public final class TestConnection implements Connection {
 		this.bounds = bounds;
 		this.allowHalfClose = allowHalfClose;
 		this.peer = this;
+		this.transport = new TestTransport(this);
 		this.dispatcher = new Dispatcher(this, this.transport);
+		this.output = new TestOutput(this, bounds);
 		implementation.opened(this);
 	}
 
@@ -247,7 +234,7 @@ public final class TestConnection implements Connection {
 		lock();
 		try {
 			if (writable() && data.length > 0) {
-				queue(data.clone(), data.length);
+				this.output.add(data.clone(), data.length);
 			}
 		}
 		finally {
@@ -269,12 +256,20 @@ public final class TestConnection implements Connection {
 		lock();
 		try {
 			if (writable()) {
-				queue(data.iterator(), 0);
+				this.output.add(data.iterator(), 0);
 			}
 		}
 		finally {
 			unlock();
 		}
+	}
+
+	Dispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
+	boolean isTransportClosed() {
+		return this.transportClosed;
 	}
 
 	private boolean writable() {
@@ -287,102 +282,8 @@ public final class TestConnection implements Connection {
 		return this.dispatcher.isOpen() && !this.transportClosed;
 	}
 
-	private void queue(Object item, long bytes) {
-		this.output.add(item);
-		if (bytes > 0) {
-			this.queued += bytes;
-			if (this.queued > this.bounds.highWaterMark()) {
-				this.unwritable = true;
-			}
-			if (this.queued > this.bounds.limit()) {
-				CloseReason reason = CloseReason.of(CloseReason.Kind.OUTPUT_LIMIT,
-						"output limit exceeded (" + this.queued + " bytes queued)");
-				logger.warn("closing {}: {}", this, reason.text());
-				closeNow(reason);
-				return;
-			}
-		}
-		pump();
-	}
-
-	/**
-	 * Hands queued output to the peer while it takes input; one pump per connection at a
-	 * time (a write made while the peer's handler runs joins the queue).
-	 */
-	private void pump() {
-		if (this.pumping) {
-			return;
-		}
-		this.pumping = true;
-		try {
-			while (!this.output.isEmpty() && !this.transportClosed) {
-				Object head = this.output.peek();
-				if (head == CLOSE) {
-					this.output.poll();
-					finishClose();
-					return;
-				}
-				if (head == SHUTDOWN_OUTPUT) {
-					this.output.poll();
-					this.peer.endOfInput();
-					continue;
-				}
-				if (this.peer.dispatcher.isPaused()) {
-					return;
-				}
-				if (head instanceof byte[] data) {
-					this.output.poll();
-					drained(data.length);
-					this.peer.receive(data);
-				}
-				else {
-					pull((Iterator<?>) head);
-				}
-			}
-		}
-		finally {
-			this.pumping = false;
-		}
-	}
-
-	/**
-	 * Delivers the next element of a writeLines source, or removes the drained source.
-	 */
-	private void pull(Iterator<?> source) {
-		byte[] item;
-		try {
-			if (!source.hasNext()) {
-				this.output.poll();
-				return;
-			}
-			item = (byte[]) source.next();
-			if (item == null) {
-				throw new NullPointerException("writeLines element must not be null");
-			}
-		}
-		catch (Exception ex) {
-			this.output.poll();
-			if (this.dispatcher.handler() == null) {
-				logger.warn("writeLines failed on {}, which has no handler yet; the failure is queued for it", this,
-						ex);
-			}
-			this.dispatcher.writeFailed(ex);
-			return;
-		}
-		if (item.length > 0) {
-			this.peer.receive(item.clone());
-		}
-	}
-
-	private void drained(long bytes) {
-		this.queued -= bytes;
-		if (this.unwritable && this.queued <= this.bounds.lowWaterMark()) {
-			this.unwritable = false;
-			this.dispatcher.writable();
-		}
-	}
-
-	private void receive(byte[] data) {
+	/** Input from the peer (or a test) for this end's handler. */
+	void receive(byte[] data) {
 		if (this.transportClosed) {
 			return;
 		}
@@ -396,7 +297,7 @@ public final class TestConnection implements Connection {
 	}
 
 	/** The peer shut down its output, or closed. */
-	private void endOfInput() {
+	void endOfInput() {
 		if (this.transportClosed) {
 			return;
 		}
@@ -432,16 +333,25 @@ public final class TestConnection implements Connection {
 		}
 	}
 
+	/** A handler call failed: this end closes once its output is delivered. */
+	void closeAfterFailure() {
+		this.selfClosed = true;
+		queueClose();
+	}
+
+	TestOutput pendingOutput() {
+		return this.output;
+	}
+
 	private void queueClose() {
 		if (!this.closeQueued) {
 			this.closeQueued = true;
-			this.output.add(CLOSE);
-			pump();
+			this.output.add(TestOutput.CLOSE, 0);
 		}
 	}
 
 	/** The output before the close was delivered: the peer learns of the close. */
-	private void finishClose() {
+	void finishClose() {
 		this.transportClosed = true;
 		this.output.clear();
 		leave();
@@ -457,13 +367,12 @@ public final class TestConnection implements Connection {
 	 * Closes now, dropping queued output: the peer gets {@code "closed"}, this end's
 	 * handler {@code reason}.
 	 */
-	private void closeNow(CloseReason reason) {
+	void closeNow(CloseReason reason) {
 		if (this.transportClosed) {
 			return;
 		}
 		this.transportClosed = true;
 		this.output.clear();
-		this.queued = 0;
 		leave();
 		this.dispatcher.closed(reason);
 		this.peer.peerClosed();
@@ -494,8 +403,7 @@ public final class TestConnection implements Connection {
 		try {
 			if (!this.selfClosed && !this.closeQueued && !this.outputShut) {
 				this.outputShut = true;
-				this.output.add(SHUTDOWN_OUTPUT);
-				pump();
+				this.output.add(TestOutput.SHUTDOWN_OUTPUT, 0);
 			}
 		}
 		finally {
@@ -512,7 +420,7 @@ public final class TestConnection implements Connection {
 	public boolean isWritable() {
 		lock();
 		try {
-			return !this.selfClosed && !this.outputShut && this.dispatcher.isOpen() && !this.unwritable;
+			return !this.selfClosed && !this.outputShut && this.dispatcher.isOpen() && this.output.isWritable();
 		}
 		finally {
 			unlock();
@@ -672,7 +580,7 @@ public final class TestConnection implements Connection {
 	 * Runs a server's or connect handler's {@code connected} as a handler call of this
 	 * connection: a failure closes it as a handler error.
 	 */
-	void runCall(String what, Dispatcher.Call call) {
+	void runCall(String what, HandlerCall call) {
 		lock();
 		try {
 			this.dispatcher.run(what, call);
@@ -682,11 +590,11 @@ public final class TestConnection implements Connection {
 		}
 	}
 
-	private void lock() {
+	void lock() {
 		this.implementation.callLock().lock();
 	}
 
-	private void unlock() {
+	void unlock() {
 		this.implementation.callLock().unlock();
 	}
 
@@ -707,82 +615,6 @@ public final class TestConnection implements Connection {
 	@Override
 	public String toString() {
 		return this.name;
-	}
-
-	/** The dispatcher's view of this end; called with the lock held. */
-	private final class Transport implements Dispatcher.Transport {
-
-		@Override
-		public Logger logger() {
-			return logger;
-		}
-
-		@Override
-		public void resume(Runnable task) {
-			lock();
-			try {
-				TestConnection.this.resumptions.add(task);
-				TestConnection.this.implementation.resumed().signalAll();
-			}
-			finally {
-				unlock();
-			}
-		}
-
-		@Override
-		public void awaitResumption() {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RESUME_TIMEOUT_SECONDS);
-			while (TestConnection.this.dispatcher.isSuspended()) {
-				Runnable task = TestConnection.this.resumptions.poll();
-				if (task != null) {
-					task.run();
-					continue;
-				}
-				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0) {
-					throw new IllegalStateException("a suspended handler call of " + TestConnection.this
-							+ " (an imperative body) did not end within " + RESUME_TIMEOUT_SECONDS + " s");
-				}
-				try {
-					TestConnection.this.implementation.resumed().awaitNanos(remaining);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(
-							"interrupted while waiting for a suspended handler call of " + TestConnection.this, ex);
-				}
-			}
-		}
-
-		@Override
-		public void inputDemandChanged() {
-			if (!TestConnection.this.dispatcher.isPaused()) {
-				TestConnection.this.peer.pump();
-			}
-		}
-
-		@Override
-		public void handlerFailed(Throwable failure) {
-			if (!(failure instanceof Error)) {
-				// An Error is rethrown to the caller instead (see propagatesErrors).
-				TestConnection.this.implementation.recordHandlerError(failure);
-			}
-			if (TestConnection.this.listener != null) {
-				TestConnection.this.listener.options().observer().handlerFailed(failure);
-			}
-		}
-
-		@Override
-		public void closeAfterFailure(CloseReason reason) {
-			TestConnection.this.selfClosed = true;
-			queueClose();
-		}
-
-		@Override
-		public boolean propagatesErrors() {
-			return true;
-		}
-
 	}
 
 }

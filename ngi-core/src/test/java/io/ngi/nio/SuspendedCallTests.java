@@ -31,7 +31,7 @@ import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
 import io.ngi.internal.Dispatcher;
-import io.ngi.internal.Dispatcher.PendingCall;
+import io.ngi.internal.PendingCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
