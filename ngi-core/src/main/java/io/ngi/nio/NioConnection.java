@@ -8,9 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,16 +31,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A TCP or Unix domain socket connection served by one {@link EventLoop} for life. Its
- * handler calls go through a {@link Dispatcher}; this class moves the bytes.
- * <p>
- * Output is a queue of byte arrays, {@link LinesSource}s and markers (shut down output,
- * close). Writes made on the loop thread go straight into it; writes from other threads
- * pass through a concurrent queue that the loop drains. Either way they are counted when
- * written ({@link OutputCounter}), so {@link #isWritable()} and the hard limit see them
- * at once. The loop copies the head of the queue into its direct write buffer (up to 64
- * KiB, many small writes gathered into one socket write), writes once, and advances the
- * queue by exactly what the socket took. Reading is enabled only while the dispatcher
- * takes input and the queued output is below the high-water mark.
+ * handler calls go through a {@link Dispatcher}, its output through a
+ * {@link NioOutbound}; this class reads, and runs the connection's life from accept or
+ * connect to the socket's close. Reading is enabled only while the dispatcher takes input
+ * and the queued output is below the high-water mark. (Past 500 lines, about half of them
+ * documentation: what is left is one life over one channel, from accept to half-close and
+ * lingering close, and splitting it further would spread its states over classes that
+ * each need all of them.)
  * <p>
  * The peer's end of input does not discard queued output: without half-close the handler
  * is told the peer closed, and what was written before is still sent, then the socket is
@@ -55,8 +50,6 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	static final CloseReason RESET = CloseReason.of(CloseReason.Kind.RESET, "connection reset");
 
-	private static final Object SHUTDOWN_OUTPUT = new Object();
-
 	private static final int MAX_READS_PER_EVENT = 16;
 
 	/**
@@ -64,8 +57,6 @@ final class NioConnection implements Connection, Selectable, Transport {
 	 * shut down, waiting for the peer to close too, before it closes the socket anyway.
 	 */
 	static final Duration LINGER_TIMEOUT = Duration.ofSeconds(2);
-
-	private static final int MAX_WRITES_PER_FLUSH = 16;
 
 	private final EventLoop loop;
 
@@ -79,13 +70,9 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	private final boolean allowHalfClose;
 
-	private final OutputCounter counter;
+	private final NioOutbound outbound;
 
 	private final Dispatcher dispatcher;
-
-	private final Queue<Object> incoming = new ConcurrentLinkedQueue<>();
-
-	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
 	/** This side closed (or one of its calls failed): writes throw. */
 	private final AtomicBoolean closeRequested = new AtomicBoolean();
@@ -97,21 +84,9 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	private final AtomicBoolean outputShut = new AtomicBoolean();
 
-	private final AtomicBoolean limitPassed = new AtomicBoolean();
-
-	private final Runnable drainTask = this::drainIncoming;
-
 	private @Nullable SelectionKey key;
 
 	// Everything below is touched on the loop thread only.
-
-	private final OutputQueue output = new OutputQueue();
-
-	private boolean flushQueued;
-
-	private boolean writeInterest;
-
-	private boolean paused;
 
 	private boolean inputEnded;
 
@@ -137,7 +112,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 		this.listener = listener;
 		this.observer = observer;
 		this.peer = peer;
-		this.counter = new OutputCounter(bounds);
+		this.outbound = new NioOutbound(this, loop, channel, observer, bounds);
 		this.allowHalfClose = allowHalfClose;
 		this.dispatcher = new Dispatcher(this, this);
 	}
@@ -151,10 +126,8 @@ final class NioConnection implements Connection, Selectable, Transport {
 			return;
 		}
 		if (data.length > 0) {
-			if (this.counter.added(data.length)) {
-				limitPassed();
-			}
-			enqueue(data);
+			this.outbound.count(data.length);
+			this.outbound.add(data);
 		}
 	}
 
@@ -162,7 +135,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 	public void writeLines(Iterable<byte[]> data) {
 		Objects.requireNonNull(data, "data");
 		if (writable()) {
-			enqueue(new LinesSource(data.iterator()));
+			this.outbound.add(new LinesSource(data.iterator()));
 		}
 	}
 
@@ -190,20 +163,20 @@ final class NioConnection implements Connection, Selectable, Transport {
 	/** Closes the socket once the output queued so far is sent. Any thread. */
 	private void queueClose() {
 		if (this.closeQueued.compareAndSet(false, true)) {
-			enqueue(OutputQueue.CLOSE);
+			this.outbound.add(OutputQueue.CLOSE);
 		}
 	}
 
 	@Override
 	public void shutdownOutput() {
 		if (!this.closeRequested.get() && this.outputShut.compareAndSet(false, true)) {
-			enqueue(SHUTDOWN_OUTPUT);
+			this.outbound.add(NioOutbound.SHUTDOWN_OUTPUT);
 		}
 	}
 
 	@Override
 	public boolean isWritable() {
-		return isOpen() && !this.outputShut.get() && this.counter.isWritable();
+		return isOpen() && !this.outputShut.get() && this.outbound.isWritable();
 	}
 
 	@Override
@@ -237,30 +210,12 @@ final class NioConnection implements Connection, Selectable, Transport {
 		return this.listener;
 	}
 
-	private void enqueue(Object item) {
-		if (this.loop.inLoop()) {
-			if (!this.incoming.isEmpty()) {
-				drainIncoming();
-			}
-			addOutput(item);
-		}
-		else {
-			this.incoming.add(item);
-			if (this.drainScheduled.compareAndSet(false, true)) {
-				this.loop.execute(this.drainTask);
-			}
-		}
-	}
-
-	private void limitPassed() {
-		if (this.limitPassed.compareAndSet(false, true)) {
-			this.loop.runInLoop(() -> {
-				CloseReason reason = CloseReason.of(CloseReason.Kind.OUTPUT_LIMIT,
-						"output limit exceeded (" + this.counter.queued() + " bytes queued)");
-				logger.warn("closing {}: {}", this, reason.text());
-				closeNow(reason);
-			});
-		}
+	/** Output passed the hard limit: closes now. Loop thread. */
+	void outputLimitPassed(long queued) {
+		CloseReason reason = CloseReason.of(CloseReason.Kind.OUTPUT_LIMIT,
+				"output limit exceeded (" + queued + " bytes queued)");
+		logger.warn("closing {}: {}", this, reason.text());
+		closeNow(reason);
 	}
 
 	// Loop side.
@@ -297,55 +252,26 @@ final class NioConnection implements Connection, Selectable, Transport {
 		this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
 	}
 
-	private void drainIncoming() {
-		this.drainScheduled.set(false);
-		Object item;
-		while ((item = this.incoming.poll()) != null) {
-			addOutput(item);
-		}
-	}
-
-	private void addOutput(Object item) {
-		if (this.channelClosed) {
-			return;
-		}
-		this.output.add(item);
-		if (!this.paused && this.counter.aboveHighWaterMark()) {
-			this.paused = true;
-			updateInterest();
-		}
-		if (!this.flushQueued) {
-			this.flushQueued = true;
-			this.loop.needsFlush(this);
-		}
-	}
-
 	/**
 	 * Writes what the socket takes now; called once per loop iteration after writes were
 	 * queued.
 	 */
 	void flushFromLoop() {
-		if (!this.flushQueued) {
-			return;
-		}
-		this.flushQueued = false;
-		if (!this.channelClosed && !this.writeInterest) {
-			flush();
-		}
+		this.outbound.flushQueued();
 	}
 
 	@Override
 	public void ready(SelectionKey selected) {
 		int ready = selected.readyOps();
 		if ((ready & SelectionKey.OP_WRITE) != 0) {
-			flush();
+			this.outbound.flush();
 		}
 		if ((ready & SelectionKey.OP_READ) != 0 && !this.channelClosed) {
 			if (this.lingering) {
 				discardInput();
 				return;
 			}
-			if (!this.dispatcher.wantsInput() || this.paused) {
+			if (!this.dispatcher.wantsInput() || this.outbound.isFull()) {
 				// Input waits (a suspended call, a pause): stop the selector reporting
 				// it.
 				updateInterest();
@@ -358,59 +284,32 @@ final class NioConnection implements Connection, Selectable, Transport {
 		}
 	}
 
-	private void flush() {
-		ByteBuffer buffer = this.loop.writeBuffer;
-		int writes = 0;
-		while (!this.channelClosed) {
-			if (!removeDrainedHead()) {
-				return;
-			}
-			if (this.output.size() == 0) {
-				break;
-			}
-			Object first = this.output.first();
-			if (first == OutputQueue.CLOSE) {
-				linger();
-				return;
-			}
-			if (first == SHUTDOWN_OUTPUT) {
-				this.output.removeFirst();
-				shutdownChannelOutput();
-				continue;
-			}
-			if (writes++ == MAX_WRITES_PER_FLUSH) {
-				setWriteInterest(true);
-				return;
-			}
-			buffer.clear();
-			long pulled = this.output.gather(buffer);
-			if (pulled > 0 && this.counter.added(pulled)) {
-				limitPassed();
-			}
-			buffer.flip();
-			int total = buffer.remaining();
-			if (total == 0) {
-				continue;
-			}
-			int written;
-			try {
-				written = this.channel.write(buffer);
-			}
-			catch (IOException ex) {
-				logger.debug("write failed on {}", this, ex);
-				closeNow(RESET);
-				return;
-			}
-			if (written > 0) {
-				this.observer.bytesSent(written);
-				consume(written);
-			}
-			if (written < total) {
-				setWriteInterest(true);
-				return;
-			}
-		}
-		setWriteInterest(false);
+	// NioOutbound's reports, loop thread.
+
+	/** The close marker was reached: everything written before it is sent. */
+	void outputClosed() {
+		linger();
+	}
+
+	void outputShutDown() {
+		shutdownChannelOutput();
+	}
+
+	void writeFailed(IOException failure) {
+		logger.debug("write failed on {}", this, failure);
+		closeNow(RESET);
+	}
+
+	void writeLinesFailed(Exception failure) {
+		this.dispatcher.writeFailed(failure);
+	}
+
+	void writableAgain() {
+		this.dispatcher.writable();
+	}
+
+	void interestChanged() {
+		updateInterest();
 	}
 
 	/**
@@ -422,7 +321,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 	 * "lingering close").
 	 */
 	private void linger() {
-		this.output.clear();
+		this.outbound.clearQueue();
 		this.dispatcher.localClose();
 		if (this.inputEnded) {
 			closeNow(null);
@@ -440,7 +339,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 			}
 		}
 		this.lingering = true;
-		setWriteInterest(false);
+		this.outbound.stopWriting();
 		updateInterest();
 		if (this.listener != null) {
 			// Closed as far as anyone can tell: the listener's stop() need not wait for
@@ -491,49 +390,14 @@ final class NioConnection implements Connection, Selectable, Transport {
 		}
 	}
 
-	/**
-	 * Removes finished writeLines sources from the head, delivering their failures.
-	 * @return {@code false} if the connection closed meanwhile
-	 */
-	private boolean removeDrainedHead() {
-		while (this.output.size() > 0 && this.output.first() instanceof LinesSource lines && lines.isDrained()) {
-			this.output.removeFirst();
-			Exception failure = lines.failure();
-			if (failure != null) {
-				this.dispatcher.writeFailed(failure);
-				if (this.channelClosed) {
-					return false;
-				}
-			}
-		}
-		return true;
-	}
-
-	private void consume(int written) {
-		this.output.consume(written);
-		if (this.counter.removed(written)) {
-			this.dispatcher.writable();
-		}
-		if (this.paused && this.counter.atOrBelowLowWaterMark()) {
-			this.paused = false;
-			updateInterest();
-		}
-	}
-
-	private void setWriteInterest(boolean wanted) {
-		if (this.writeInterest != wanted) {
-			this.writeInterest = wanted;
-			updateInterest();
-		}
-	}
-
 	private void updateInterest() {
 		SelectionKey selectionKey = this.key;
 		if (this.channelClosed || selectionKey == null) {
 			return;
 		}
-		boolean reading = this.lingering || (!this.paused && !this.inputEnded && this.dispatcher.wantsInput());
-		int ops = (this.writeInterest ? SelectionKey.OP_WRITE : 0) | (reading ? SelectionKey.OP_READ : 0);
+		boolean reading = this.lingering
+				|| (!this.outbound.isFull() && !this.inputEnded && this.dispatcher.wantsInput());
+		int ops = (this.outbound.wantsWrite() ? SelectionKey.OP_WRITE : 0) | (reading ? SelectionKey.OP_READ : 0);
 		if (ops != this.interest) {
 			this.interest = ops;
 			selectionKey.interestOps(ops);
@@ -543,7 +407,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 	private void read() {
 		ByteBuffer buffer = this.loop.readBuffer;
 		for (int i = 0; i < MAX_READS_PER_EVENT; i++) {
-			if (this.channelClosed || this.paused || !this.dispatcher.wantsInput()) {
+			if (this.channelClosed || this.outbound.isFull() || !this.dispatcher.wantsInput()) {
 				return;
 			}
 			if (this.closeRequested.get()) {
@@ -619,9 +483,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 			this.loop.deregistered();
 		}
 		closeQuietly();
-		this.output.clear();
-		this.counter.clear();
-		this.incoming.clear();
+		this.outbound.clear();
 		if (this.dispatcher.isSuspended()) {
 			// Unregistered now: the loop's shutdown must deliver what waits for the call.
 			this.loop.closedWhileSuspended(this);
@@ -700,15 +562,15 @@ final class NioConnection implements Connection, Selectable, Transport {
 	}
 
 	long queuedBytes() {
-		return this.counter.queued();
+		return this.outbound.queued();
 	}
 
 	long peakQueuedBytes() {
-		return this.counter.peak();
+		return this.outbound.peak();
 	}
 
 	boolean isReadingPaused() {
-		return onLoop(() -> this.paused);
+		return onLoop(this.outbound::isFull);
 	}
 
 	/**
