@@ -43,6 +43,10 @@ import io.ngi.internal.PendingCall;
  */
 final class ImperativeHandler implements ConnectionHandler, Input {
 
+	// Past 500 lines, much of it documentation: the handler joins two hand-offs (the
+	// suspended inbox and the strict Turn) with the close-from-outside rules that both
+	// must keep; the strict protocol itself lives in Turn.
+
 	private static final Logger logger = LoggerFactory.getLogger(ImperativeHandler.class);
 
 	/** Body to caller: the body waits in {@code next()}. */
@@ -53,21 +57,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	/** Caller to body: from now on, take events from the inbox (suspending mode). */
 	private static final Object SWITCH = new Object();
-
-	/**
-	 * How many times the caller polls the turn flag before parking. Polling catches a
-	 * body that answers at once on another core without a park/unpark round trip
-	 * (measured about 0.2 us instead of 8 us per hand-off on idle cores), but on an
-	 * oversubscribed machine it delays the body and costs more than it saves (measured up
-	 * to 50 us with a virtual body), so it is off unless tuned.
-	 */
-	private static final int CALLER_SPINS = Integer.getInteger("ngi.imperative.spins", 0);
-
-	/**
-	 * How many times the body polls before parking: none by default, it usually waits
-	 * long.
-	 */
-	private static final int BODY_SPINS = Integer.getInteger("ngi.imperative.body-spins", 0);
 
 	private final Imperative.Body body;
 
@@ -93,23 +82,8 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 	/** Nesting of adapter event calls; event thread only. */
 	private int eventDepth;
 
-	/** Whose turn it is: the body's when {@code true}. */
-	private volatile boolean bodyTurn = true;
-
-	/** The thread waiting for the body, to unpark when the turn comes back. */
-	private volatile @Nullable Thread caller;
-
-	/**
-	 * Caller to body: {@code byte[]}, {@link Closed} or {@link Failure}; read after the
-	 * turn flag.
-	 */
-	private @Nullable Object toBody;
-
-	/**
-	 * Body to caller: {@link #WAITING}, {@link #ENDED} or a {@link Throwable}; read after
-	 * the turn flag.
-	 */
-	private @Nullable Object toCaller;
+	/** The strict hand-off with the body, outside suspending mode. */
+	private final Turn turn;
 
 	/** Set by the caller once the body has ended. */
 	private volatile boolean ended;
@@ -143,6 +117,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		this.bodyConnection = new BodyConnection(connection, this);
 		this.connection = Objects.requireNonNull(adapter.apply(this.bodyConnection), "adapter result");
 		this.thread = BodyThreads.newThread(this::runBody);
+		this.turn = new Turn(this.thread);
 	}
 
 	/** The connection the body gets (the adapter if any). */
@@ -160,7 +135,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 		}
 		this.callerLock.lock();
 		try {
-			this.caller = Thread.currentThread();
+			this.turn.callerIsCurrentThread();
 			this.thread.start();
 			Object outcome = awaitBody();
 			if (outcome == WAITING) {
@@ -343,7 +318,6 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			try {
 				if (this.closedOutside && !this.closeDelivered && !this.ended) {
 					this.closeDelivered = true;
-					this.caller = Thread.currentThread();
 					Object outcome = handOff(new Closed("closed"));
 					if (outcome instanceof Throwable failure) {
 						logger.warn("Imperative body of {} failed after the connection was closed", this.connection,
@@ -374,10 +348,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			this.pending = call;
 			this.suspending = true;
 		}
-		this.caller = Thread.currentThread();
-		this.toBody = SWITCH;
-		this.bodyTurn = true;
-		LockSupport.unpark(this.thread);
+		this.turn.give(SWITCH);
 		return true;
 	}
 
@@ -440,10 +411,7 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 			endSuspended(outcome);
 			return;
 		}
-		this.toCaller = outcome;
-		Thread waiting = this.caller;
-		this.bodyTurn = false;
-		LockSupport.unpark(waiting);
+		this.turn.end(outcome);
 	}
 
 	/**
@@ -555,54 +523,23 @@ final class ImperativeHandler implements ConnectionHandler, Input {
 
 	/** Caller side: gives the body an event and waits for its outcome. */
 	private Object handOff(Object event) {
-		this.caller = Thread.currentThread();
-		this.toBody = event;
-		this.bodyTurn = true;
-		LockSupport.unpark(this.thread);
-		return awaitBody();
+		return outcome(this.turn.handOff(event));
 	}
 
 	private Object awaitBody() {
-		boolean interrupted = false;
-		for (int i = 0; i < CALLER_SPINS && this.bodyTurn; i++) {
-			Thread.onSpinWait();
-		}
-		while (this.bodyTurn) {
-			LockSupport.park(this);
-			// The body must finish its turn whatever happens here: keep waiting, restore
-			// the flag after.
-			interrupted |= Thread.interrupted();
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-		Object outcome = this.toCaller;
-		this.toCaller = null;
-		if (outcome != WAITING) {
+		return outcome(this.turn.awaitBody());
+	}
+
+	private Object outcome(@Nullable Object reply) {
+		if (reply != WAITING) {
 			this.ended = true;
 		}
-		return (outcome != null) ? outcome : ENDED;
+		return (reply != null) ? reply : ENDED;
 	}
 
 	/** Body side: gives the turn back with {@code reply} and waits for the next event. */
 	private Object awaitCaller(Object reply) {
-		this.toCaller = reply;
-		Thread waiting = this.caller;
-		this.bodyTurn = false;
-		LockSupport.unpark(waiting);
-		boolean interrupted = false;
-		for (int i = 0; i < BODY_SPINS && !this.bodyTurn; i++) {
-			Thread.onSpinWait();
-		}
-		while (!this.bodyTurn) {
-			LockSupport.park(this);
-			interrupted |= Thread.interrupted();
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-		Object event = this.toBody;
-		this.toBody = null;
+		Object event = this.turn.giveBack(reply);
 		return (event != null) ? event : new Closed("closed");
 	}
 
