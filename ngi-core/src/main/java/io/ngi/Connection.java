@@ -2,6 +2,7 @@ package io.ngi;
 
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +93,22 @@ public interface Connection {
 	 * Delivers input again after {@link #pauseReading()}. Thread-safe.
 	 */
 	void resumeReading();
+
+	/**
+	 * Runs {@code task} once, after {@code delay}, as an event of this connection: on its
+	 * loop thread, never concurrently with its handler calls and never inside one (a task
+	 * that falls due during a call runs after it, queued like input; under an imperative
+	 * handler, after the body waits again). Never inside this call, even for a zero or
+	 * negative delay (as soon as possible). A task's exception is handled as a handler's:
+	 * logged, and the connection is closed with {@link CloseReason.Kind#HANDLER_FAILED}.
+	 * Pending tasks are cancelled when the connection closes; on a connection that is
+	 * already closed this returns a handle that is already cancelled ({@code cancel()}
+	 * returns {@code false}) and nothing runs. Thread-safe.
+	 * @param delay how long to wait; zero or negative for as soon as possible
+	 * @param task what to run
+	 * @return a handle to cancel the task
+	 */
+	Cancellable schedule(Duration delay, Runnable task);
 
 	/**
 	 * Sets the handler that receives this connection's events. Input and close events

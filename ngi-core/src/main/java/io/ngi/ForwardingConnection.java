@@ -1,6 +1,7 @@
 package io.ngi;
 
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,11 @@ public abstract class ForwardingConnection implements Connection {
 	@Override
 	public void resumeReading() {
 		this.delegate.resumeReading();
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		return this.delegate.schedule(delay, task);
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package io.ngi;
 
 import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,5 +73,28 @@ public interface Implementation {
 	 * @throws NgiException if the address cannot be bound, naming it
 	 */
 	UdpListener listenUdp(@Nullable SocketAddress address, UdpHandler handler, ListenOptions options);
+
+	/**
+	 * Runs {@code task} once, after {@code delay}, on the implementation's thread: a loop
+	 * thread (NIO; the calling loop's own if called from one), or inside the
+	 * {@code advance} of the testing implementation's virtual clock that reaches it.
+	 * Never inside this call, even for a zero or negative delay (which means as soon as
+	 * possible). A task's exception is logged (and, in testing, recorded for
+	 * {@code rethrowHandlerErrors()}). For work that belongs to one connection use
+	 * {@link Connection#schedule}, which is serialized with its handler calls.
+	 * @param delay how long to wait; zero or negative for as soon as possible
+	 * @param task what to run
+	 * @return a handle to cancel the task
+	 * @throws IllegalStateException if the implementation is closed
+	 */
+	Cancellable schedule(Duration delay, Runnable task);
+
+	/**
+	 * Returns the implementation's clock: the system's UTC clock (NIO), or the testing
+	 * implementation's virtual clock, which moves only when a test advances it. Handlers
+	 * that need the time read it here, so that their tests control it.
+	 * @return the clock
+	 */
+	Clock clock();
 
 }

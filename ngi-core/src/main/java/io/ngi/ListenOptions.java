@@ -1,5 +1,6 @@
 package io.ngi;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -32,12 +33,15 @@ public final class ListenOptions {
 
 	private final OutputBounds output;
 
+	private final Duration idleTimeout;
+
 	private ListenOptions(Builder builder) {
 		this.backlog = builder.backlog;
 		this.maxConnections = builder.maxConnections;
 		this.udpBufferSize = builder.udpBufferSize;
 		this.observer = builder.observer;
 		this.allowHalfClose = builder.allowHalfClose;
+		this.idleTimeout = builder.idleTimeout;
 		this.output = new OutputBounds(builder.outputHighWaterMark, builder.outputLowWaterMark, builder.outputLimit);
 	}
 
@@ -103,6 +107,16 @@ public final class ListenOptions {
 	}
 
 	/**
+	 * Returns how long a connection may neither receive nor send a byte before the
+	 * implementation closes it with {@link CloseReason.Kind#IDLE_TIMEOUT} (text
+	 * {@code "idle timeout"}).
+	 * @return the idle timeout, {@link Duration#ZERO} for none (the default)
+	 */
+	public Duration idleTimeout() {
+		return this.idleTimeout;
+	}
+
+	/**
 	 * Returns the output bounds of the listener's connections; unset values mean the
 	 * implementation's defaults.
 	 * @return the output bounds
@@ -114,7 +128,8 @@ public final class ListenOptions {
 	@Override
 	public String toString() {
 		return "ListenOptions[backlog=" + this.backlog + ", maxConnections=" + this.maxConnections + ", udpBufferSize="
-				+ this.udpBufferSize + ", allowHalfClose=" + this.allowHalfClose + ", output=" + this.output + "]";
+				+ this.udpBufferSize + ", allowHalfClose=" + this.allowHalfClose + ", idleTimeout=" + this.idleTimeout
+				+ ", output=" + this.output + "]";
 	}
 
 	/**
@@ -131,6 +146,8 @@ public final class ListenOptions {
 		private ListenerObserver observer = ListenerObserver.NONE;
 
 		private boolean allowHalfClose;
+
+		private Duration idleTimeout = Duration.ZERO;
 
 		private long outputHighWaterMark = OutputBounds.UNSET;
 
@@ -151,6 +168,18 @@ public final class ListenOptions {
 		 */
 		public Builder allowHalfClose(boolean allowHalfClose) {
 			this.allowHalfClose = allowHalfClose;
+			return this;
+		}
+
+		/**
+		 * Sets how long a connection may neither receive nor send a byte before it is
+		 * closed with {@link CloseReason.Kind#IDLE_TIMEOUT}; output waiting to be sent
+		 * does not count as activity. {@link Duration#ZERO} (the default) for none.
+		 * @param idleTimeout the timeout, not negative
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration idleTimeout) {
+			this.idleTimeout = checkTimeout(idleTimeout, "idleTimeout");
 			return this;
 		}
 
@@ -248,6 +277,14 @@ public final class ListenOptions {
 			return new ListenOptions(this);
 		}
 
+	}
+
+	static Duration checkTimeout(Duration timeout, String name) {
+		Objects.requireNonNull(timeout, name);
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative: " + timeout);
+		}
+		return timeout;
 	}
 
 }

@@ -88,6 +88,15 @@ public abstract class ImplementationContractTests {
 	 */
 	protected abstract void expectHandlerFailure(Implementation implementation, Throwable failure);
 
+	/**
+	 * Lets {@code duration} pass: the testing implementation advances its virtual clock
+	 * (running what falls due inside the call); on real sockets time passes by itself and
+	 * {@link #eventually} waits for it.
+	 * @param implementation the implementation of the test
+	 * @param duration how much time
+	 */
+	protected abstract void advance(Implementation implementation, Duration duration);
+
 	@BeforeEach
 	void createTheImplementation() {
 		this.implementation = createImplementation();
@@ -604,6 +613,71 @@ public abstract class ImplementationContractTests {
 		eventually(() -> assertThat(received).containsExactly("ping from echo"));
 		client.close();
 		assertThatIllegalStateException().isThrownBy(() -> client.send(echo.address(), bytes("late")));
+	}
+
+	@Test
+	void scheduledTasksRunOnceInDueOrderAndACancelledOneNever() {
+		List<String> ran = new CopyOnWriteArrayList<>();
+		this.implementation.schedule(Duration.ofMillis(200), () -> ran.add("second"));
+		this.implementation.schedule(Duration.ofMillis(100), () -> ran.add("first"));
+		Cancellable cancelled = this.implementation.schedule(Duration.ofMillis(50), () -> ran.add("cancelled"));
+		assertThat(ran).as("never inside schedule").isEmpty();
+		assertThat(cancelled.cancel()).isTrue();
+		assertThat(cancelled.cancel()).isFalse();
+		advance(this.implementation, Duration.ofMillis(300));
+		eventually(() -> assertThat(ran).containsExactly("first", "second"));
+	}
+
+	@Test
+	void aConnectionTaskRunsAsAHandlerCallOfItsConnection() {
+		Listener listener = listen((connection) -> connection.setHandler((c, data) -> c.schedule(Duration.ofMillis(100),
+				() -> c.write("tick " + new String(data, StandardCharsets.UTF_8)))));
+		Client client = connect(listener, "one");
+		advance(this.implementation, Duration.ofMillis(150));
+		eventually(() -> assertThat(client.text()).isEqualTo("tick one"));
+		client.connection().close();
+	}
+
+	@Test
+	void aConnectionTaskIsDroppedWhenItsConnectionCloses() {
+		List<String> ran = new CopyOnWriteArrayList<>();
+		CompletableFuture<Cancellable> scheduled = new CompletableFuture<>();
+		Listener listener = listen((connection) -> connection.setHandler((c, data) -> {
+			scheduled.complete(c.schedule(Duration.ofMillis(100), () -> ran.add("task")));
+			c.close();
+			assertThat(c.schedule(Duration.ZERO, () -> ran.add("after close")).cancel()).isFalse();
+		}));
+		Client client = connect(listener, "x");
+		eventually(() -> assertThat(client.kinds).containsExactly(CloseReason.Kind.PEER_CLOSED));
+		// A second task that runs after the first one's deadline shows the first was
+		// dropped, not late.
+		CompletableFuture<Boolean> later = new CompletableFuture<>();
+		this.implementation.schedule(Duration.ofMillis(200), () -> later.complete(true));
+		advance(this.implementation, Duration.ofMillis(250));
+		eventually(() -> assertThat(later).isDone());
+		assertThat(ran).isEmpty();
+		assertThat(scheduled.join().cancel()).isFalse();
+	}
+
+	@Test
+	void aFailingConnectionTaskClosesItsConnectionAsAHandlerFailure() {
+		IllegalStateException failure = new IllegalStateException("task broke");
+		Recorder server = new Recorder() {
+			@Override
+			public void handleInput(Connection connection, byte[] data) {
+				super.handleInput(connection, data);
+				connection.schedule(Duration.ofMillis(50), () -> {
+					throw failure;
+				});
+			}
+		};
+		Listener listener = listen((connection) -> connection.setHandler(server));
+		Client client = connect(listener, "x");
+		advance(this.implementation, Duration.ofMillis(100));
+		eventually(() -> assertThat(server.kinds).containsExactly(CloseReason.Kind.HANDLER_FAILED));
+		assertThat(server.closes).containsExactly(failure.toString());
+		eventually(() -> assertThat(client.kinds).containsExactly(CloseReason.Kind.PEER_CLOSED));
+		expectHandlerFailure(this.implementation, failure);
 	}
 
 	/**

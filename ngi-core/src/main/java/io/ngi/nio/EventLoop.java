@@ -44,6 +44,13 @@ import org.slf4j.LoggerFactory;
  * channel closed by a handler can be released at once (see {@link #closeRegistered}): the
  * JDK only releases a registered channel at the selector's next select, which cannot run
  * inside another.
+ * <p>
+ * Timers ({@link TimerQueue}) fire from the loop thread; a select waits at most until the
+ * first one is due. An iteration that fails is logged and counted, and the loop goes on.
+ * <p>
+ * (Past 500 lines: the threaded and the inline drivers still share this class, as they
+ * share its state (the running flag, the idle monitor, the loop thread). Splitting them
+ * is the next change here, before more is added.)
  */
 final class EventLoop {
 
@@ -457,10 +464,59 @@ final class EventLoop {
 	 * @return the timer, to cancel it (loop thread only)
 	 */
 	TimerQueue.Timer schedule(Duration delay, Runnable task) {
+		return scheduleAt(System.nanoTime() + delay.toNanos(), task);
+	}
+
+	/**
+	 * Schedules {@code task} to run on the loop thread at {@code deadlineNanos}; loop
+	 * thread only.
+	 * @param deadlineNanos the {@link System#nanoTime()} at which it is due
+	 * @param task the task; its failures are its own to handle
+	 * @return the timer, to cancel it (loop thread only)
+	 */
+	TimerQueue.Timer scheduleAt(long deadlineNanos, Runnable task) {
 		if (!inLoop()) {
 			throw new IllegalStateException("schedule called outside the loop thread of " + this.name);
 		}
-		return this.timers.schedule(System.nanoTime(), delay.toNanos(), task);
+		long now = System.nanoTime();
+		return this.timers.schedule(now, deadlineNanos - now, task);
+	}
+
+	/**
+	 * Schedules an implementation-level task from any thread; its failure is logged and
+	 * handled as a handler's (an inline loop rethrows it).
+	 * @param delay the delay, zero or negative for as soon as possible
+	 * @param task the task
+	 * @return the handle
+	 */
+	LoopTask scheduleTask(Duration delay, Runnable task) {
+		long deadline = System.nanoTime() + saturatedNanos(delay);
+		LoopTask scheduled = new LoopTask(this, () -> {
+			try {
+				task.run();
+			}
+			catch (Throwable ex) {
+				logger.error("scheduled task failed on {}", this.name, ex);
+				handlerFailed(ex);
+			}
+		});
+		scheduled.start(deadline);
+		return scheduled;
+	}
+
+	/**
+	 * A delay in nanoseconds, negative ones as 0 and huge ones capped at about 292 years.
+	 */
+	static long saturatedNanos(Duration delay) {
+		if (delay.isNegative()) {
+			return 0;
+		}
+		try {
+			return delay.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE / 2;
+		}
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package io.ngi.nio;
 
 import java.net.SocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.Cancellable;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
@@ -96,6 +98,26 @@ public final class InlineImplementation implements Implementation, AutoCloseable
 	@Override
 	public Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {
 		return this.core.listen(address, server, options);
+	}
+
+	/**
+	 * Runs {@code task} once after {@code delay}, inside {@link #loop()}: a pending task
+	 * counts as work, so {@code loop()} does not return while one waits (unless
+	 * {@code loop(Duration)} runs out first). A failing task is rethrown by {@code loop}.
+	 * @throws IllegalStateException if this implementation is closed
+	 */
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		return this.core.schedule(delay, task);
+	}
+
+	/**
+	 * Returns the system clock, in UTC.
+	 * @return {@link Clock#systemUTC()}
+	 */
+	@Override
+	public Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	/**

@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
 import io.ngi.Connection;
@@ -100,6 +104,9 @@ final class NioConnection implements Connection, Selectable, Transport {
 	private boolean lingering;
 
 	private TimerQueue.@Nullable Timer lingerTimer;
+
+	/** Tasks scheduled on this connection and not yet run; loop thread only. */
+	private final Set<ConnectionTask> tasks = new LinkedHashSet<>();
 
 	private boolean channelClosed;
 
@@ -187,6 +194,18 @@ final class NioConnection implements Connection, Selectable, Transport {
 	@Override
 	public void resumeReading() {
 		this.loop.runInLoop(() -> this.dispatcher.setPaused(false));
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		Objects.requireNonNull(delay, "delay");
+		Objects.requireNonNull(task, "task");
+		if (!isOpen()) {
+			return LoopTask.NEVER;
+		}
+		ConnectionTask scheduled = new ConnectionTask(task);
+		scheduled.start(System.nanoTime() + EventLoop.saturatedNanos(delay));
+		return scheduled;
 	}
 
 	@Override
@@ -478,6 +497,11 @@ final class NioConnection implements Connection, Selectable, Transport {
 			this.lingerTimer.cancel();
 			this.lingerTimer = null;
 		}
+		if (!this.tasks.isEmpty()) {
+			for (ConnectionTask task : List.copyOf(this.tasks)) {
+				task.cancel();
+			}
+		}
 		if (this.key != null) {
 			this.key.cancel();
 			this.loop.deregistered();
@@ -602,9 +626,41 @@ final class NioConnection implements Connection, Selectable, Transport {
 		}
 	}
 
+	private void runTask(Runnable task) {
+		if (!this.channelClosed && this.dispatcher.isOpen()) {
+			this.dispatcher.run("scheduled task", task::run);
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "NioConnection[" + ((this.listener != null) ? "from " : "to ") + this.peer + "]";
+	}
+
+	/**
+	 * A task of this connection: runs as a handler call (serialized with the others,
+	 * failures closing the connection), and only while the connection is open.
+	 */
+	private final class ConnectionTask extends LoopTask {
+
+		ConnectionTask(Runnable task) {
+			super(NioConnection.this.loop, () -> NioConnection.this.runTask(task));
+		}
+
+		@Override
+		void armed() {
+			if (NioConnection.this.channelClosed) {
+				cancel();
+				return;
+			}
+			NioConnection.this.tasks.add(this);
+		}
+
+		@Override
+		void done() {
+			NioConnection.this.tasks.remove(this);
+		}
+
 	}
 
 }

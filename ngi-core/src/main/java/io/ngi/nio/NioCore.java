@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.ngi.Addresses;
+import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
 import io.ngi.ListenOptions;
 import io.ngi.OutputBounds;
@@ -89,6 +90,13 @@ final class NioCore {
 			}
 		}
 		return next();
+	}
+
+	Cancellable schedule(Duration delay, Runnable task) {
+		Objects.requireNonNull(delay, "delay");
+		Objects.requireNonNull(task, "task");
+		checkOpen();
+		return currentOrNext().scheduleTask(delay, task);
 	}
 
 	private void checkOpen() {

@@ -1,11 +1,13 @@
 package io.ngi.nio;
 
 import java.net.SocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.Cancellable;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
@@ -124,6 +126,27 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	@Override
 	public Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {
 		return this.core.listen(address, server, options);
+	}
+
+	/**
+	 * Runs {@code task} once after {@code delay} on a loop thread (the calling loop's own
+	 * when called from one; otherwise the next loop in turn), from the loop's timers: no
+	 * extra thread. A pending task keeps its loop running. A failing task is logged at
+	 * ERROR. Thread-safe.
+	 * @throws IllegalStateException if this implementation is closed
+	 */
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		return this.core.schedule(delay, task);
+	}
+
+	/**
+	 * Returns the system clock, in UTC.
+	 * @return {@link Clock#systemUTC()}
+	 */
+	@Override
+	public Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	/**

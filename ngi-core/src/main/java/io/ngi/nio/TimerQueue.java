@@ -50,6 +50,14 @@ final class TimerQueue {
 	}
 
 	/**
+	 * Returns how many timers the heap holds, cancelled ones included, for tests.
+	 * @return the heap's size
+	 */
+	int heapSize() {
+		return this.heap.size();
+	}
+
+	/**
 	 * Returns the nanoseconds until the first live timer is due.
 	 * @param nowNanos the current {@link System#nanoTime()}
 	 * @return the wait, 0 if one is due, {@code -1} if there is none

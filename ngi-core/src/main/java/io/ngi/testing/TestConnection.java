@@ -1,14 +1,17 @@
 package io.ngi.testing;
 
 import java.net.SocketAddress;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.ngi.Cancellable;
 import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
@@ -105,6 +108,9 @@ public final class TestConnection implements Connection {
 	private boolean transportClosed;
 
 	private boolean left;
+
+	/** Tasks scheduled on this connection and not yet run. */
+	private final Set<VirtualTime.Task> tasks = new LinkedHashSet<>();
 
 	/**
 	 * Creates a connection pair whose {@link #peer()} records what it receives. Handler
@@ -457,6 +463,48 @@ public final class TestConnection implements Connection {
 	}
 
 	/**
+	 * Runs {@code task} as an event of this connection when the implementation's virtual
+	 * clock has advanced by {@code delay} (see {@link TestingImplementation#advance}):
+	 * serialized with the handler's calls (rule 1), a failure closing the connection as a
+	 * handler's and recorded, dropped once the connection closed. On a closed connection
+	 * it returns a handle that is already cancelled.
+	 * @param delay how long to wait, in virtual time
+	 * @param task what to run
+	 * @return a handle to cancel the task
+	 */
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		Objects.requireNonNull(delay, "delay");
+		Objects.requireNonNull(task, "task");
+		lock();
+		try {
+			if (!isOpen() || this.left) {
+				return () -> false;
+			}
+			VirtualTime.Task[] scheduled = new VirtualTime.Task[1];
+			scheduled[0] = this.implementation.scheduleRaw(delay, () -> runTask(scheduled[0], task));
+			this.tasks.add(scheduled[0]);
+			return scheduled[0];
+		}
+		finally {
+			unlock();
+		}
+	}
+
+	private void runTask(VirtualTime.Task scheduled, Runnable task) {
+		lock();
+		try {
+			this.tasks.remove(scheduled);
+			if (!this.transportClosed && this.dispatcher.isOpen()) {
+				this.dispatcher.run("scheduled task", task::run);
+			}
+		}
+		finally {
+			unlock();
+		}
+	}
+
+	/**
 	 * Sets the handler and replays, in order, the events that arrived before. May be
 	 * called again, also from inside a handler call: later events go to the new handler.
 	 * @param handler the handler
@@ -606,6 +654,10 @@ public final class TestConnection implements Connection {
 			return;
 		}
 		this.left = true;
+		for (VirtualTime.Task task : List.copyOf(this.tasks)) {
+			task.cancel();
+		}
+		this.tasks.clear();
 		this.implementation.closed(this);
 		if (this.listener != null) {
 			this.listener.removed(this);

@@ -3,6 +3,8 @@ package io.ngi.testing;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.ngi.Addresses;
+import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
 import io.ngi.ConnectionFailedException;
@@ -77,6 +80,8 @@ public final class TestingImplementation implements Implementation {
 	private final List<Throwable> handlerErrors = new ArrayList<>();
 
 	private final List<String> warnings = new ArrayList<>();
+
+	private final VirtualTime time = new VirtualTime();
 
 	private int nextPort = FIRST_PORT;
 
@@ -291,6 +296,66 @@ public final class TestingImplementation implements Implementation {
 			this.handlerErrors.clear();
 			return taken;
 		}
+	}
+
+	/**
+	 * Runs {@code task} once when the {@linkplain #clock() virtual clock} has advanced by
+	 * {@code delay}, inside the {@link #advance} that gets there (a zero or negative
+	 * delay: in the next {@code advance}, even {@code advance(Duration.ZERO)}). Never
+	 * inside this call. An exception from the task is logged and recorded (see
+	 * {@link #rethrowHandlerErrors()}); an {@link Error} propagates out of
+	 * {@code advance}.
+	 * @param delay how long to wait, in virtual time
+	 * @param task what to run
+	 * @return a handle to cancel the task
+	 */
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		Objects.requireNonNull(delay, "delay");
+		Objects.requireNonNull(task, "task");
+		return this.time.schedule(delay, () -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.error("scheduled task failed", ex);
+				recordHandlerError(ex);
+			}
+		});
+	}
+
+	/**
+	 * Returns the virtual clock: it starts at 2000-01-01T00:00:00Z and moves only in
+	 * {@link #advance}. Connections of this implementation, and pairs made with
+	 * {@code new TestConnection(implementation)}, share it.
+	 * @return the clock, in UTC
+	 */
+	@Override
+	public Clock clock() {
+		return this.time.clock();
+	}
+
+	/**
+	 * Moves the virtual clock forward by {@code duration}, running inside this call every
+	 * task that falls due, in due order (equal deadlines in scheduling order), each at
+	 * its own instant and with the usual queueing of handler calls (a connection task
+	 * never runs inside a handler call or after its connection closed). Tasks scheduled
+	 * by those tasks run too if they fall due within {@code duration}.
+	 * @param duration how far to move the clock, not negative
+	 * @throws IllegalArgumentException if {@code duration} is negative
+	 * @throws IllegalStateException if called from a task that an {@code advance} runs
+	 */
+	public void advance(Duration duration) {
+		Objects.requireNonNull(duration, "duration");
+		if (duration.isNegative()) {
+			throw new IllegalArgumentException("duration must not be negative: " + duration);
+		}
+		this.time.advance(duration);
+	}
+
+	/** Schedules a task of one connection on the virtual clock. */
+	VirtualTime.Task scheduleRaw(Duration delay, Runnable task) {
+		return this.time.schedule(delay, task);
 	}
 
 	/**

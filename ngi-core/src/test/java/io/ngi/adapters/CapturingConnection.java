@@ -5,9 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -68,6 +70,11 @@ final class CapturingConnection implements Connection {
 	@Override
 	public boolean isWritable() {
 		return isOpen();
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
 	}
 
 	@Override

@@ -3,9 +3,11 @@ package io.ngi.adapters;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -100,6 +102,11 @@ final class NewlineSized implements Connection, ConnectionHandler {
 	@Override
 	public boolean isWritable() {
 		return this.connection.isWritable();
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
 	}
 
 	@Override

@@ -6,7 +6,9 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -93,6 +95,11 @@ final class RecordingConnection implements Connection {
 	@Override
 	public boolean isWritable() {
 		return isOpen();
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
 	}
 
 	@Override

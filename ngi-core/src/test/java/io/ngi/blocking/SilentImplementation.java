@@ -3,7 +3,10 @@ package io.ngi.blocking;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Clock;
+import java.time.Duration;
 
+import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
@@ -33,6 +36,16 @@ final class SilentImplementation implements Implementation {
 	@Override
 	public Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {
 		throw new UnsupportedOperationException("listen");
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
+	}
+
+	@Override
+	public Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionFailedException;
 import io.ngi.ConnectionHandler;
@@ -258,6 +259,11 @@ class ImperativeHandlerTests {
 		@Override
 		public boolean isWritable() {
 			return this.connection.isWritable();
+		}
+
+		@Override
+		public Cancellable schedule(Duration delay, Runnable task) {
+			throw new UnsupportedOperationException("schedule");
 		}
 
 		@Override

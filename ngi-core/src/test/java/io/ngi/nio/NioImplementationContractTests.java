@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,6 +99,13 @@ class NioImplementationContractTests extends ImplementationContractTests {
 
 	private static @Nullable Throwable thrown(ILoggingEvent event) {
 		return (event.getThrowableProxy() instanceof ThrowableProxy proxy) ? proxy.getThrowable() : null;
+	}
+
+	/**
+	 * Nothing to do: time passes by itself, and the scenarios wait for it (bounded).
+	 */
+	@Override
+	protected void advance(Implementation implementation, Duration duration) {
 	}
 
 }

@@ -3,7 +3,9 @@ package io.ngi.reliability;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.time.Duration;
 
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -69,6 +71,11 @@ final class FuzzConnection implements Connection {
 	@Override
 	public boolean isWritable() {
 		return isOpen();
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
 	}
 
 	@Override

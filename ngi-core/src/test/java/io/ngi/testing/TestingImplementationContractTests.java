@@ -1,6 +1,7 @@
 package io.ngi.testing;
 
 import java.net.SocketAddress;
+import java.time.Duration;
 
 import io.ngi.Implementation;
 import io.ngi.ImplementationContractTests;
@@ -56,6 +57,14 @@ class TestingImplementationContractTests extends ImplementationContractTests {
 	@Override
 	protected void expectHandlerFailure(Implementation implementation, Throwable failure) {
 		assertThat(((TestingImplementation) implementation).takeHandlerErrors()).containsExactly(failure);
+	}
+
+	/**
+	 * Advances the virtual clock: what falls due runs inside the call.
+	 */
+	@Override
+	protected void advance(Implementation implementation, Duration duration) {
+		((TestingImplementation) implementation).advance(duration);
 	}
 
 }

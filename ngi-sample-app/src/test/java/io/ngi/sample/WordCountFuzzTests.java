@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -179,6 +180,11 @@ class WordCountFuzzTests {
 		@Override
 		public boolean isWritable() {
 			return isOpen();
+		}
+
+		@Override
+		public Cancellable schedule(Duration delay, Runnable task) {
+			throw new UnsupportedOperationException("schedule");
 		}
 
 		@Override

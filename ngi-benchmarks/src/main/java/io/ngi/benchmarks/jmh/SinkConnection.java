@@ -3,7 +3,9 @@ package io.ngi.benchmarks.jmh;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.time.Duration;
 
+import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -74,6 +76,11 @@ final class SinkConnection implements Connection {
 	@Override
 	public boolean isWritable() {
 		return isOpen();
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
 	}
 
 	@Override

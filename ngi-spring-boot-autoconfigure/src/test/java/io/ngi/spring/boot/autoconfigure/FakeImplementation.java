@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
 
+import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
@@ -51,6 +53,16 @@ final class FakeImplementation implements Implementation {
 		FakeListener listener = new FakeListener(bind(address), server, options);
 		this.listeners.add(listener);
 		return listener;
+	}
+
+	@Override
+	public Cancellable schedule(Duration delay, Runnable task) {
+		throw new UnsupportedOperationException("schedule");
+	}
+
+	@Override
+	public Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	@Override
@@ -245,6 +257,11 @@ final class FakeImplementation implements Implementation {
 		@Override
 		public boolean isWritable() {
 			return this.open;
+		}
+
+		@Override
+		public Cancellable schedule(Duration delay, Runnable task) {
+			throw new UnsupportedOperationException("schedule");
 		}
 
 		@Override
