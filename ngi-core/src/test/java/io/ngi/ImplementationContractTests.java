@@ -680,6 +680,18 @@ public abstract class ImplementationContractTests {
 		expectHandlerFailure(this.implementation, failure);
 	}
 
+	@Test
+	void aSilentConnectionIsClosedAtItsIdleTimeout() {
+		Recorder server = new Recorder();
+		Listener listener = listen((connection) -> connection.setHandler(server),
+				ListenOptions.builder().idleTimeout(Duration.ofMillis(200)).build());
+		Client client = connect(listener, null);
+		advance(this.implementation, Duration.ofMillis(250));
+		eventually(() -> assertThat(server.kinds).containsExactly(CloseReason.Kind.IDLE_TIMEOUT));
+		assertThat(server.closes).containsExactly("idle timeout");
+		eventually(() -> assertThat(client.kinds).containsExactly(CloseReason.Kind.PEER_CLOSED));
+	}
+
 	/**
 	 * Checks {@code assertion}: once if the implementation
 	 * {@linkplain #deliversSynchronously() delivers synchronously}, else until it holds,

@@ -10,6 +10,7 @@ import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
@@ -103,7 +104,7 @@ final class Connector implements Selectable {
 		SocketAddress peer = opened.getRemoteAddress();
 		this.done = true;
 		NioConnection connection = new NioConnection(this.loop, opened, null, ListenerObserver.NONE,
-				(peer != null) ? peer : this.address, this.limits, false);
+				(peer != null) ? peer : this.address, this.limits, false, Duration.ZERO);
 		connection.startClient(selectionKey, this.handler);
 	}
 

@@ -54,6 +54,8 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	static final CloseReason RESET = CloseReason.of(CloseReason.Kind.RESET, "connection reset");
 
+	static final CloseReason IDLE_TIMEOUT = CloseReason.of(CloseReason.Kind.IDLE_TIMEOUT, "idle timeout");
+
 	private static final int MAX_READS_PER_EVENT = 16;
 
 	/**
@@ -105,6 +107,14 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	private TimerQueue.@Nullable Timer lingerTimer;
 
+	/** The idle timeout in nanoseconds, 0 for none. */
+	private final long idleNanos;
+
+	/** When a byte was last received or sent ({@link System#nanoTime()}); loop thread. */
+	private long lastActivity;
+
+	private TimerQueue.@Nullable Timer idleTimer;
+
 	/** Tasks scheduled on this connection and not yet run; loop thread only. */
 	private final Set<ConnectionTask> tasks = new LinkedHashSet<>();
 
@@ -113,7 +123,8 @@ final class NioConnection implements Connection, Selectable, Transport {
 	private int interest;
 
 	NioConnection(EventLoop loop, SocketChannel channel, @Nullable NioListener listener, ListenerObserver observer,
-			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose) {
+			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose, Duration idleTimeout) {
+		this.idleNanos = EventLoop.saturatedNanos(idleTimeout);
 		this.loop = loop;
 		this.channel = channel;
 		this.listener = listener;
@@ -255,6 +266,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 			}
 			return;
 		}
+		startIdleTimer();
 		this.dispatcher.run("Server.connected", () -> server.connected(this));
 	}
 
@@ -268,6 +280,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 		connectedKey.attach(this);
 		this.interest = -1;
 		updateInterest();
+		startIdleTimer();
 		this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
 	}
 
@@ -329,6 +342,37 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	void interestChanged() {
 		updateInterest();
+	}
+
+	/** Bytes were received or sent: the idle timeout starts again. */
+	void activity() {
+		if (this.idleNanos > 0) {
+			this.lastActivity = System.nanoTime();
+		}
+	}
+
+	// Idle timeout: one timer per connection, moved only when it fires, so traffic costs
+	// a time stamp per read or write and no timer operation.
+
+	private void startIdleTimer() {
+		if (this.idleNanos > 0 && !this.channelClosed) {
+			this.lastActivity = System.nanoTime();
+			this.idleTimer = this.loop.scheduleAt(this.lastActivity + this.idleNanos, this::idleCheck);
+		}
+	}
+
+	private void idleCheck() {
+		this.idleTimer = null;
+		if (this.channelClosed) {
+			return;
+		}
+		long deadline = this.lastActivity + this.idleNanos;
+		if (System.nanoTime() - deadline < 0) {
+			this.idleTimer = this.loop.scheduleAt(deadline, this::idleCheck);
+			return;
+		}
+		logger.debug("closing {}: nothing received or sent for {} ms", this, this.idleNanos / 1_000_000);
+		closeNow(IDLE_TIMEOUT);
 	}
 
 	/**
@@ -451,6 +495,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 			if (count == 0) {
 				return;
 			}
+			activity();
 			this.observer.bytesReceived(count);
 			byte[] data = new byte[count];
 			buffer.flip();
@@ -496,6 +541,10 @@ final class NioConnection implements Connection, Selectable, Transport {
 		if (this.lingerTimer != null) {
 			this.lingerTimer.cancel();
 			this.lingerTimer = null;
+		}
+		if (this.idleTimer != null) {
+			this.idleTimer.cancel();
+			this.idleTimer = null;
 		}
 		if (!this.tasks.isEmpty()) {
 			for (ConnectionTask task : List.copyOf(this.tasks)) {

@@ -174,7 +174,8 @@ final class NioListener implements Listener, Selectable {
 		}
 		EventLoop target = this.core.next();
 		NioConnection connection = new NioConnection(target, accepted, this, this.observer,
-				(peer != null) ? peer : this.address, this.outputBounds, this.options.allowHalfClose());
+				(peer != null) ? peer : this.address, this.outputBounds, this.options.allowHalfClose(),
+				this.options.idleTimeout());
 		this.connections.add(connection);
 		this.observer.connectionOpened();
 		if (target == this.loop) {

@@ -223,6 +223,7 @@ final class NioOutbound {
 				return;
 			}
 			if (written > 0) {
+				this.owner.activity();
 				this.observer.bytesSent(written);
 				consume(written);
 			}

@@ -72,6 +72,9 @@ public final class TestConnection implements Connection {
 
 	private static final Logger logger = LoggerFactory.getLogger(TestConnection.class);
 
+	/** An idle timeout, as NIO reports it. */
+	static final CloseReason IDLE_TIMEOUT = CloseReason.of(CloseReason.Kind.IDLE_TIMEOUT, "idle timeout");
+
 	/** A peer close as the testing implementation reports it. */
 	static final CloseReason PEER_CLOSED = CloseReason.of(CloseReason.Kind.PEER_CLOSED, "closed");
 
@@ -108,6 +111,11 @@ public final class TestConnection implements Connection {
 	private boolean transportClosed;
 
 	private boolean left;
+
+	private @Nullable Duration idleTimeout;
+
+	/** When this end last received or sent a byte, in virtual nanoseconds. */
+	private long lastActivity;
 
 	/** Tasks scheduled on this connection and not yet run. */
 	private final Set<VirtualTime.Task> tasks = new LinkedHashSet<>();
@@ -163,7 +171,57 @@ public final class TestConnection implements Connection {
 		TestConnection client = new TestConnection(implementation, null, listener.address(),
 				"client end from " + clientAddress + " to " + listener.address(), DEFAULT_BOUNDS, false);
 		link(server, client);
+		server.startIdleTimeout(listener.options().idleTimeout());
 		return server;
+	}
+
+	/**
+	 * Closes this end with {@code "idle timeout"} once it has neither received nor sent a
+	 * byte for {@code timeout} of virtual time (see
+	 * {@link TestingImplementation#advance}); nothing for a zero timeout.
+	 */
+	private void startIdleTimeout(Duration timeout) {
+		if (timeout.isZero() || timeout.isNegative()) {
+			return;
+		}
+		this.idleTimeout = timeout;
+		this.lastActivity = this.implementation.virtualNanos();
+		scheduleIdleCheck(timeout);
+	}
+
+	private void scheduleIdleCheck(Duration delay) {
+		VirtualTime.Task[] check = new VirtualTime.Task[1];
+		check[0] = this.implementation.scheduleRaw(delay, () -> {
+			lock();
+			try {
+				this.tasks.remove(check[0]);
+				idleCheck();
+			}
+			finally {
+				unlock();
+			}
+		});
+		this.tasks.add(check[0]);
+	}
+
+	private void idleCheck() {
+		Duration timeout = this.idleTimeout;
+		if (this.transportClosed || timeout == null) {
+			return;
+		}
+		long idle = this.implementation.virtualNanos() - this.lastActivity;
+		long remaining = timeout.toNanos() - idle;
+		if (remaining > 0) {
+			scheduleIdleCheck(Duration.ofNanos(remaining));
+			return;
+		}
+		closeNow(IDLE_TIMEOUT);
+	}
+
+	private void activity() {
+		if (this.idleTimeout != null) {
+			this.lastActivity = this.implementation.virtualNanos();
+		}
 	}
 
 	private static void link(TestConnection one, TestConnection other) {
@@ -293,6 +351,8 @@ public final class TestConnection implements Connection {
 		if (this.transportClosed) {
 			return;
 		}
+		activity();
+		this.peer.activity();
 		if (this.listener != null) {
 			this.listener.options().observer().bytesReceived(data.length);
 		}

@@ -353,6 +353,11 @@ public final class TestingImplementation implements Implementation {
 		this.time.advance(duration);
 	}
 
+	/** The virtual clock's time since it started, in nanoseconds. */
+	long virtualNanos() {
+		return this.time.nanos();
+	}
+
 	/** Schedules a task of one connection on the virtual clock. */
 	VirtualTime.Task scheduleRaw(Duration delay, Runnable task) {
 		return this.time.schedule(delay, task);

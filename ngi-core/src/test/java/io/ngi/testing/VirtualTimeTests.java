@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.ListenOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -167,6 +168,40 @@ class VirtualTimeTests {
 	}
 
 	@Test
+	void theIdleTimeoutClosesAtExactlyItsDeadlineAndTrafficPushesItBack() {
+		List<String> closes = new ArrayList<>();
+		TestListener listener = this.implementation.listen(null,
+				(connection) -> connection.setHandler(new ConnectionHandler() {
+
+					@Override
+					public void handleInput(Connection c, byte[] data) {
+						if (data[0] == 'w') {
+							c.write("answer");
+						}
+					}
+
+					@Override
+					public void handleClose(Connection c, String reason) {
+						record(reason);
+						closes.add(reason);
+					}
+
+				}), ListenOptions.builder().idleTimeout(Duration.ofSeconds(10)).build());
+		TestConnection client = listener.connect();
+		this.implementation.advance(Duration.ofSeconds(6));
+		client.write("input at 6");
+		this.implementation.advance(Duration.ofSeconds(9));
+		assertThat(closes).isEmpty();
+		// The server's own output counts too: asked at 15, it answers at 15.
+		client.write("w");
+		this.implementation.advance(Duration.ofMillis(9999));
+		assertThat(closes).isEmpty();
+		this.implementation.advance(Duration.ofMillis(1));
+		assertThat(this.ran).containsExactly("idle timeout at 25");
+		assertThat(client.output()).isEqualTo("-> 'answer'\n-> CLOSE");
+	}
+
+	@Test
 	void badArgumentsFailFastNamingTheParameter() {
 		assertThatNullPointerException().isThrownBy(() -> this.implementation.schedule(null, () -> {
 		})).withMessage("delay");
@@ -178,6 +213,11 @@ class VirtualTimeTests {
 		TestConnection connection = new TestConnection(this.implementation);
 		assertThatNullPointerException().isThrownBy(() -> connection.schedule(null, () -> {
 		})).withMessage("delay");
+		assertThatNullPointerException().isThrownBy(() -> ListenOptions.builder().idleTimeout(null))
+			.withMessage("idleTimeout");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ListenOptions.builder().idleTimeout(Duration.ofSeconds(-1)))
+			.withMessage("idleTimeout must not be negative: PT-1S");
 	}
 
 	@Test

@@ -214,7 +214,8 @@ final class NgiListenerCollector {
 		try {
 			ListenOptions.Builder builder = ListenOptions.builder()
 				.backlog(settings.backlog())
-				.allowHalfClose(settings.allowHalfClose());
+				.allowHalfClose(settings.allowHalfClose())
+				.idleTimeout(settings.idleTimeout());
 			if (settings.maxConnections() != -1) {
 				builder.maxConnections(settings.maxConnections());
 			}
@@ -226,7 +227,9 @@ final class NgiListenerCollector {
 			throw new NgiStartupException(
 					"NGI listener '" + settings.name() + "' (bean '" + beanName + "') has an invalid setting: "
 							+ ex.getMessage(),
-					"Fix ngi.servers." + settings.name() + ".* or ngi.defaults.* (max-connections is -1 or > 0).", ex);
+					"Fix ngi.servers." + settings.name()
+							+ ".* or ngi.defaults.* (max-connections is -1 or > 0, idle-timeout is not negative).",
+					ex);
 		}
 	}
 

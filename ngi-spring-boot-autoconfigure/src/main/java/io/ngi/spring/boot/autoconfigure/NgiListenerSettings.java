@@ -1,5 +1,6 @@
 package io.ngi.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -22,10 +23,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxFrameLength the frame length limit for sized adapters
  * @param allowHalfClose whether the peer's end of input is delivered as
  * {@code handleInputClosed} with the connection kept open for output
+ * @param idleTimeout how long a connection may neither receive nor send a byte before it
+ * is closed, {@link Duration#ZERO} for no limit
  */
 public record NgiListenerSettings(String name, @Nullable String address, boolean enabled, int backlog,
 		int maxConnections, DataSize udpBufferSize, DataSize maxLineLength, DataSize maxFrameLength,
-		boolean allowHalfClose) {
+		boolean allowHalfClose, Duration idleTimeout) {
 
 	/**
 	 * Checks the components.
@@ -35,6 +38,7 @@ public record NgiListenerSettings(String name, @Nullable String address, boolean
 		Objects.requireNonNull(udpBufferSize, "udpBufferSize");
 		Objects.requireNonNull(maxLineLength, "maxLineLength");
 		Objects.requireNonNull(maxFrameLength, "maxFrameLength");
+		Objects.requireNonNull(idleTimeout, "idleTimeout");
 	}
 
 	/**

@@ -161,7 +161,8 @@ public class NgiProperties {
 				orDefault(server.getUdpBufferSize(), this.defaults.getUdpBufferSize()),
 				orDefault(server.getMaxLineLength(), this.defaults.getMaxLineLength()),
 				orDefault(server.getMaxFrameLength(), this.defaults.getMaxFrameLength()),
-				(server.getAllowHalfClose() != null) ? server.getAllowHalfClose() : this.defaults.isAllowHalfClose());
+				(server.getAllowHalfClose() != null) ? server.getAllowHalfClose() : this.defaults.isAllowHalfClose(),
+				(server.getIdleTimeout() != null) ? server.getIdleTimeout() : this.defaults.getIdleTimeout());
 	}
 
 	private static DataSize orDefault(@Nullable DataSize value, DataSize fallback) {
@@ -285,6 +286,28 @@ public class NgiProperties {
 		private boolean allowHalfClose;
 
 		/**
+		 * How long a TCP connection may neither receive nor send a byte before it is
+		 * closed (its handler gets handleClose with "idle timeout"). 0 for no limit.
+		 */
+		private Duration idleTimeout = Duration.ZERO;
+
+		/**
+		 * Returns the idle timeout.
+		 * @return the idle timeout, zero for none
+		 */
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		/**
+		 * Sets the idle timeout.
+		 * @param idleTimeout the idle timeout, zero for none
+		 */
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+		}
+
+		/**
 		 * Returns whether half-close is allowed.
 		 * @return whether the peer's end of input is delivered as handleInputClosed
 		 */
@@ -404,6 +427,24 @@ public class NgiProperties {
 		private @Nullable DataSize maxFrameLength;
 
 		private @Nullable Boolean allowHalfClose;
+
+		private @Nullable Duration idleTimeout;
+
+		/**
+		 * Returns the idle timeout.
+		 * @return the idle timeout, or {@code null} for {@code ngi.defaults.idle-timeout}
+		 */
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		/**
+		 * Sets the idle timeout.
+		 * @param idleTimeout the idle timeout, zero for none
+		 */
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
 
 		/**
 		 * Returns whether half-close is allowed.

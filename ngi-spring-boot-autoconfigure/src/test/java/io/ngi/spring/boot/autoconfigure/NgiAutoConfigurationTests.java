@@ -207,6 +207,27 @@ class NgiAutoConfigurationTests {
 	}
 
 	@Test
+	void idleTimeoutWhenSetByDefaultsAndPerServerShouldReachTheListenOptions() {
+		this.runner.withUserConfiguration(BeanMethodConfiguration.class)
+			.withPropertyValues("ngi.defaults.idle-timeout=30s", "ngi.servers.lower.idle-timeout=5s")
+			.run((context) -> {
+				NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+				assertThat(registry.listener("lower").settings().idleTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(registry.listener("upper").settings().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+			});
+	}
+
+	@Test
+	void idleTimeoutWhenNegativeShouldFailNamingTheProperty() {
+		this.runner.withUserConfiguration(EchoHandler.class)
+			.withPropertyValues("ngi.servers.echo.idle-timeout=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("idleTimeout must not be negative: PT-1S"));
+	}
+
+	@Test
 	void allowHalfCloseWhenNotSetShouldBeOff() {
 		this.runner.withUserConfiguration(EchoHandler.class)
 			.run((context) -> assertThat(context.getBean(FakeImplementation.class).listener(0).options.allowHalfClose())
