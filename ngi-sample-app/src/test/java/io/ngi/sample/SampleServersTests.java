@@ -1,6 +1,7 @@
 package io.ngi.sample;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,30 @@ class SampleServersTests {
 	@Test
 	void sliceHasEveryListener() {
 		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "wc", "wc-sized", "udp");
+	}
+
+	@Test
+	void wordCountClosesAClientSilentForThirtySeconds(CapturedOutput output) {
+		TestConnection client = this.ngi.connect("wc");
+		this.ngi.advance(Duration.ofSeconds(20));
+		client.write(bytes("5\nab"));
+		this.ngi.advance(Duration.ofMillis(29_999));
+		assertThat(client.isOpen()).isTrue();
+		this.ngi.advance(Duration.ofMillis(1));
+		assertThat(client.output()).isEqualTo("-> CLOSE");
+		assertThat(client.isOpen()).isFalse();
+		assertThat(output).contains("closed mid-message, after 2 of 5 bytes: idle timeout");
+	}
+
+	@Test
+	void echoKeepsAnInteractiveClientForFiveMinutes() {
+		TestConnection client = this.ngi.connect("echo");
+		this.ngi.advance(Duration.ofMinutes(4));
+		client.write(bytes("still here\n"));
+		this.ngi.advance(Duration.ofMinutes(4));
+		assertThat(client.output()).isEqualTo("-> 'STILL HERE\\n'");
+		this.ngi.advance(Duration.ofMinutes(1));
+		assertThat(client.output()).isEqualTo("-> CLOSE");
 	}
 
 	@Test

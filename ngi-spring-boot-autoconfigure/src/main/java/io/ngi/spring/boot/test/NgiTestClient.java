@@ -26,8 +26,8 @@ import io.ngi.testing.TestingImplementation;
  * {@link TestingImplementation}: {@link #connect(String)} opens a connection to an
  * {@code @NgiServer} and returns the client end, whose {@link TestConnection#output()} is
  * the transcript of what the server sent; {@link #sendUdp(String, byte[])} hands a
- * datagram to an {@code @NgiUdpHandler}. Everything happens synchronously in the calling
- * thread.
+ * datagram to an {@code @NgiUdpHandler}; {@link #advance(Duration)} moves the virtual
+ * clock. Everything happens synchronously in the calling thread.
  * <p>
  * There is one client per application context, so it is shared by the test methods that
  * share a cached context; they take turns (see {@link NgiTest}), so each test method has
@@ -102,6 +102,17 @@ public final class NgiTestClient {
 					+ " server, not a UDP handler: use connect(\"" + handlerName + "\")");
 		}
 		this.implementation.sendUdp(openAddress(listener), message);
+	}
+
+	/**
+	 * Moves the context's virtual clock forward by {@code duration}, running the timers,
+	 * connection tasks and idle timeouts that fall due, inside this call (see
+	 * {@link TestingImplementation#advance}). No sleeping: a 30-second idle timeout is
+	 * tested in microseconds.
+	 * @param duration how far to move the clock, not negative
+	 */
+	public void advance(Duration duration) {
+		this.implementation.advance(duration);
 	}
 
 	/**
