@@ -15,13 +15,31 @@ import org.jspecify.annotations.Nullable;
 public interface Implementation {
 
 	/**
-	 * Starts connecting to {@code address}; the outcome is delivered to {@code handler}
-	 * later (NIO) or inside this call (testing). Failures are delivered to
-	 * {@link ClientConnectHandler#failedConnect}, never thrown.
+	 * Starts connecting to {@code address} with the {@linkplain ConnectOptions#defaults()
+	 * default options} (a 30-second connect timeout); the outcome is delivered to
+	 * {@code handler} later (NIO) or inside this call (testing). Failures are delivered
+	 * to {@link ClientConnectHandler#failedConnect}, never thrown.
 	 * @param address where to connect
 	 * @param handler receives the connection or the failure
 	 */
-	void connect(SocketAddress address, ClientConnectHandler handler);
+	default void connect(SocketAddress address, ClientConnectHandler handler) {
+		connect(address, handler, ConnectOptions.defaults());
+	}
+
+	/**
+	 * Starts connecting to {@code address}; the outcome is delivered to {@code handler}
+	 * later (NIO) or inside this call (testing). Failures are delivered to
+	 * {@link ClientConnectHandler#failedConnect}, never thrown; a connect that does not
+	 * complete within the options' timeout fails with {@link CloseReason.Kind#TIMEOUT}
+	 * and leaves nothing open. Called on one of the implementation's loop threads (from a
+	 * handler, say), the NIO implementation puts the new connection on that same loop, so
+	 * its calls and the caller's are serialized with each other (a proxy's two
+	 * connections need no lock).
+	 * @param address where to connect
+	 * @param handler receives the connection or the failure
+	 * @param options the connect timeout, idle timeout, half-close and output bounds
+	 */
+	void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options);
 
 	/**
 	 * Listens for connections with the {@linkplain ListenOptions#defaults() default

@@ -692,6 +692,19 @@ public abstract class ImplementationContractTests {
 		eventually(() -> assertThat(client.kinds).containsExactly(CloseReason.Kind.PEER_CLOSED));
 	}
 
+	@Test
+	void aClientsConnectOptionsApplyToItsConnection() {
+		Recorder server = new Recorder();
+		Listener listener = listen((connection) -> connection.setHandler(server));
+		Client client = new Client("hello");
+		this.implementation.connect(listener.address(), client,
+				ConnectOptions.builder().timeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofMillis(200)).build());
+		eventually(() -> assertThat(server.text()).isEqualTo("hello"));
+		advance(this.implementation, Duration.ofMillis(250));
+		eventually(() -> assertThat(client.kinds).containsExactly(CloseReason.Kind.IDLE_TIMEOUT));
+		eventually(() -> assertThat(server.kinds).containsExactly(CloseReason.Kind.PEER_CLOSED));
+	}
+
 	/**
 	 * Checks {@code assertion}: once if the implementation
 	 * {@linkplain #deliversSynchronously() delivers synchronously}, else until it holds,

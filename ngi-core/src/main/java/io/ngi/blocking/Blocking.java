@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.Connection;
 import io.ngi.ConnectionFailedException;
 import io.ngi.ConnectionHandler;
@@ -134,7 +135,7 @@ public final class Blocking {
 		Deadline deadline = Deadline.after(timeout);
 		OpenConnector connector = new OpenConnector(address, timeout);
 		try {
-			implementation.connect(address, connector);
+			implementation.connect(address, connector, connectOptions(timeout));
 		}
 		catch (RuntimeException | Error ex) {
 			connector.abandon();
@@ -150,7 +151,7 @@ public final class Blocking {
 		Deadline deadline = Deadline.after(timeout);
 		RequestConnector connector = new RequestConnector(address, connectStep);
 		try {
-			implementation.connect(address, connector);
+			implementation.connect(address, connector, connectOptions(timeout));
 		}
 		catch (RuntimeException | Error ex) {
 			// The testing implementation lets a failing connected() escape from connect;
@@ -162,6 +163,14 @@ public final class Blocking {
 		}
 		connector.await(deadline);
 		return connector.outcome(deadline);
+	}
+
+	/**
+	 * The connect is bounded by the caller's timeout, so a connect that cannot complete
+	 * is closed by the implementation rather than left behind.
+	 */
+	private static ConnectOptions connectOptions(Duration timeout) {
+		return timeout.isZero() ? ConnectOptions.defaults() : ConnectOptions.builder().timeout(timeout).build();
 	}
 
 	/**

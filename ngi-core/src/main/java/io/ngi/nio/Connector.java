@@ -10,10 +10,10 @@ import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 
 import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
+import io.ngi.ConnectOptions;
 import io.ngi.OutputBounds;
 import io.ngi.ListenerObserver;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +34,11 @@ final class Connector implements Selectable {
 
 	private final ClientConnectHandler handler;
 
+	private final ConnectOptions options;
+
 	private final OutputBounds limits;
+
+	private TimerQueue.@Nullable Timer timeout;
 
 	private @Nullable SocketChannel channel;
 
@@ -42,10 +46,12 @@ final class Connector implements Selectable {
 
 	private boolean done;
 
-	Connector(EventLoop loop, SocketAddress address, ClientConnectHandler handler, OutputBounds limits) {
+	Connector(EventLoop loop, SocketAddress address, ClientConnectHandler handler, ConnectOptions options,
+			OutputBounds limits) {
 		this.loop = loop;
 		this.address = address;
 		this.handler = handler;
+		this.options = options;
 		this.limits = limits;
 	}
 
@@ -73,6 +79,9 @@ final class Connector implements Selectable {
 			if (connected) {
 				connected();
 			}
+			else if (!this.options.timeout().isZero()) {
+				this.timeout = this.loop.schedule(this.options.timeout(), this::timedOut);
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			failed(ex);
@@ -95,7 +104,26 @@ final class Connector implements Selectable {
 		}
 	}
 
+	private void timedOut() {
+		this.timeout = null;
+		if (this.done) {
+			return;
+		}
+		CloseReason reason = CloseReason.of(CloseReason.Kind.TIMEOUT,
+				"connect timed out after " + this.options.timeout());
+		logger.warn("error connecting to {}: {}", this.address, reason.text());
+		fail(reason);
+	}
+
+	private void cancelTimeout() {
+		if (this.timeout != null) {
+			this.timeout.cancel();
+			this.timeout = null;
+		}
+	}
+
 	private void connected() throws IOException {
+		cancelTimeout();
 		SocketChannel opened = this.channel;
 		SelectionKey selectionKey = this.key;
 		if (opened == null || selectionKey == null) {
@@ -104,7 +132,8 @@ final class Connector implements Selectable {
 		SocketAddress peer = opened.getRemoteAddress();
 		this.done = true;
 		NioConnection connection = new NioConnection(this.loop, opened, null, ListenerObserver.NONE,
-				(peer != null) ? peer : this.address, this.limits, false, Duration.ZERO);
+				(peer != null) ? peer : this.address, this.limits, this.options.allowHalfClose(),
+				this.options.idleTimeout());
 		connection.startClient(selectionKey, this.handler);
 	}
 
@@ -120,6 +149,7 @@ final class Connector implements Selectable {
 			return;
 		}
 		this.done = true;
+		cancelTimeout();
 		if (this.key != null) {
 			this.key.cancel();
 			this.loop.deregistered();

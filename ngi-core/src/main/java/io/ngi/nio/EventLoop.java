@@ -742,6 +742,8 @@ final class EventLoop {
 				logger.error("shutdown failed on {}", selectable, ex);
 			}
 		}
+		// What the closes queued (a listener's stop() completing) still runs.
+		runTasks();
 		this.flushQueue.clear();
 		this.tasks.clear();
 		try {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.Cancellable;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
@@ -87,8 +88,8 @@ public final class InlineImplementation implements Implementation, AutoCloseable
 	 * Queues a connect; it starts when {@link #loop()} runs.
 	 */
 	@Override
-	public void connect(SocketAddress address, ClientConnectHandler handler) {
-		this.core.connect(address, handler);
+	public void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options) {
+		this.core.connect(address, handler, options);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.ngi.Addresses;
 import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.ListenOptions;
 import io.ngi.OutputBounds;
 import io.ngi.Listener;
@@ -105,12 +106,14 @@ final class NioCore {
 		}
 	}
 
-	void connect(SocketAddress address, ClientConnectHandler handler) {
+	void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options) {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(handler, "handler");
+		Objects.requireNonNull(options, "options");
+		OutputBounds bounds = options.output().orElse(this.limits);
 		checkOpen();
 		EventLoop loop = currentOrNext();
-		loop.execute(new Connector(loop, address, handler, this.limits)::start);
+		loop.execute(new Connector(loop, address, handler, options, bounds)::start);
 	}
 
 	Listener listen(@Nullable SocketAddress address, Server server, ListenOptions options) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.Cancellable;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
@@ -104,14 +105,16 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
-	 * Starts connecting on a loop thread; the outcome goes to {@code handler} on that
-	 * thread. A refused connect gives {@code failedConnect("ECONNREFUSED")} and one WARN
-	 * log line.
+	 * Starts connecting on a loop thread (the caller's own loop when called from one);
+	 * the outcome goes to {@code handler} on that thread. A refused connect gives
+	 * {@code failedConnect} with {@link io.ngi.CloseReason.Kind#REFUSED} (text
+	 * {@code "ECONNREFUSED"}) and one WARN log line; one that does not complete within
+	 * the options' timeout is closed and gives {@link io.ngi.CloseReason.Kind#TIMEOUT}.
 	 * @throws IllegalStateException if this implementation is closed
 	 */
 	@Override
-	public void connect(SocketAddress address, ClientConnectHandler handler) {
-		this.core.connect(address, handler);
+	public void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options) {
+		this.core.connect(address, handler, options);
 	}
 
 	/**

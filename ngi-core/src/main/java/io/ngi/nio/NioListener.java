@@ -208,9 +208,10 @@ final class NioListener implements Listener, Selectable {
 				logger.error("listener observer failed on the close of {}", connection, ex);
 			}
 			if (!this.open && this.connections.isEmpty()) {
-				// Called in the middle of a connection's close on its loop thread: what
-				// waits for stop() (a Spring shutdown callback, say) runs elsewhere.
-				this.stopped.completeAsync(() -> null);
+				// Called in the middle of a connection's close: what waits for stop()
+				// runs
+				// in a loop task of its own, once that close is over.
+				this.loop.execute(() -> this.stopped.complete(null));
 			}
 		}
 	}

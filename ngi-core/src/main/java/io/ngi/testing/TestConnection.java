@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.ngi.Cancellable;
 import io.ngi.CloseReason;
+import io.ngi.ConnectOptions;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.OutputBounds;
@@ -163,15 +164,17 @@ public final class TestConnection implements Connection {
 	 * client end, with no handler.
 	 */
 	static TestConnection serverEnd(TestingImplementation implementation, TestListener listener,
-			SocketAddress clientAddress) {
+			SocketAddress clientAddress, ConnectOptions clientOptions) {
 		OutputBounds bounds = listener.options().output().orElse(DEFAULT_BOUNDS);
 		TestConnection server = new TestConnection(implementation, listener, clientAddress,
 				"server end from " + clientAddress + " on " + listener.address(), bounds,
 				listener.options().allowHalfClose());
 		TestConnection client = new TestConnection(implementation, null, listener.address(),
-				"client end from " + clientAddress + " to " + listener.address(), DEFAULT_BOUNDS, false);
+				"client end from " + clientAddress + " to " + listener.address(),
+				clientOptions.output().orElse(DEFAULT_BOUNDS), clientOptions.allowHalfClose());
 		link(server, client);
 		server.startIdleTimeout(listener.options().idleTimeout());
+		client.startIdleTimeout(clientOptions.idleTimeout());
 		return server;
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.Connection;
 import io.ngi.ConnectionFailedException;
 import io.ngi.ListenOptions;
@@ -110,7 +111,7 @@ public final class TestListener implements Listener {
 			}
 			throw new ConnectionFailedException(refusal);
 		}
-		TestConnection client = accept().peer();
+		TestConnection client = accept(ConnectOptions.defaults()).peer();
 		client.setHandler(new Transcript());
 		return client;
 	}
@@ -120,8 +121,8 @@ public final class TestListener implements Listener {
 	 * handler gets the client end. An exception from the handler closes the client end
 	 * (reason {@code "connection handler failed"} for its handler, if it set one).
 	 */
-	void connect(ClientConnectHandler handler) {
-		TestConnection client = accept().peer();
+	void connect(ClientConnectHandler handler, ConnectOptions options) {
+		TestConnection client = accept(options).peer();
 		client.runCall("ClientConnectHandler.connected", () -> handler.connected(client));
 	}
 
@@ -142,13 +143,13 @@ public final class TestListener implements Listener {
 		}
 	}
 
-	private TestConnection accept() {
+	private TestConnection accept(ConnectOptions clientOptions) {
 		SocketAddress clientAddress;
 		synchronized (this.lock) {
 			this.accepted++;
 			clientAddress = new NamedAddress("client-" + this.accepted);
 		}
-		TestConnection connection = TestConnection.serverEnd(this.implementation, this, clientAddress);
+		TestConnection connection = TestConnection.serverEnd(this.implementation, this, clientAddress, clientOptions);
 		synchronized (this.lock) {
 			this.connections.add(connection);
 		}

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import io.ngi.Addresses;
 import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.CloseReason;
 import io.ngi.ConnectionFailedException;
 import io.ngi.Implementation;
@@ -125,16 +126,17 @@ public final class TestingImplementation implements Implementation {
 	 * @param handler receives the connection or the failure
 	 */
 	@Override
-	public void connect(SocketAddress address, ClientConnectHandler handler) {
+	public void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options) {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(handler, "handler");
+		Objects.requireNonNull(options, "options");
 		TestListener listener;
 		synchronized (this.lock) {
 			listener = this.listeners.get(address);
 		}
 		String refusal = (listener != null) ? listener.refusal() : "no such server";
 		if (listener != null && refusal == null) {
-			listener.connect(handler);
+			listener.connect(handler, options);
 			return;
 		}
 		boolean looping;

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.Implementation;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
@@ -25,7 +26,7 @@ final class SilentImplementation implements Implementation {
 	private final List<ClientConnectHandler> handlers = new CopyOnWriteArrayList<>();
 
 	@Override
-	public void connect(SocketAddress address, ClientConnectHandler handler) {
+	public void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options) {
 		this.handlers.add(handler);
 	}
 

@@ -261,7 +261,10 @@ public final class NgiListenerRegistry
 			Duration timeout = drainTimeout();
 			CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new))
 				.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-				.whenComplete((result, failure) -> forceClose(toStop, timeout, callback));
+				// Not on the loop thread that completed the last drain: closing the
+				// listeners
+				// and Spring's callback must not run there.
+				.whenCompleteAsync((result, failure) -> forceClose(toStop, timeout, callback));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Failed to stop NGI listeners gracefully; closing them now", ex);

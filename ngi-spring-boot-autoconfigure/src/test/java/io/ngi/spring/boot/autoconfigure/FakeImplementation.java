@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
+import io.ngi.ConnectOptions;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Implementation;
@@ -44,7 +45,7 @@ final class FakeImplementation implements Implementation {
 	private final AtomicInteger nextPort = new AtomicInteger(40000);
 
 	@Override
-	public void connect(SocketAddress address, ClientConnectHandler handler) {
+	public void connect(SocketAddress address, ClientConnectHandler handler, ConnectOptions options) {
 		throw new UnsupportedOperationException("connect");
 	}
 
