@@ -1,6 +1,7 @@
 package io.ngi.testing;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 
 import org.slf4j.Logger;
@@ -110,9 +111,12 @@ final class TestOutput {
 					return;
 				}
 				if (head instanceof byte[] data) {
-					this.queue.poll();
-					drained(data.length);
-					peer.receive(data);
+					byte[] piece = cut(data, peer);
+					drained(piece.length);
+					peer.receive(piece);
+				}
+				else if (head instanceof Pulled pulled) {
+					peer.receive(cut(pulled.data(), peer));
 				}
 				else {
 					pull((Iterator<?>) head);
@@ -149,8 +153,33 @@ final class TestOutput {
 			return;
 		}
 		if (item.length > 0) {
-			this.owner.peer().receive(item.clone());
+			// Delivered like a write, in pieces if the implementation cuts writes.
+			this.queue.addFirst(new Pulled(item.clone()));
 		}
+	}
+
+	/**
+	 * Takes the next piece of the head of the queue, {@code data} (a byte array or a
+	 * {@link Pulled}), leaving the rest at the head: all of it, unless the implementation
+	 * cuts writes and the peer's handler is an application's.
+	 */
+	private byte[] cut(byte[] data, TestConnection peer) {
+		Object head = this.queue.poll();
+		Fragmentation.Cutter cutter = this.owner.implementation().cutter();
+		if (cutter == null || peer.dispatcher().handler() instanceof Transcript || data.length <= 1) {
+			return data;
+		}
+		int size = cutter.next(data.length);
+		if (size >= data.length) {
+			return data;
+		}
+		byte[] rest = Arrays.copyOfRange(data, size, data.length);
+		this.queue.addFirst((head instanceof Pulled) ? new Pulled(rest) : rest);
+		return Arrays.copyOf(data, size);
+	}
+
+	/** An element pulled from a writeLines source, not counted as queued output. */
+	private record Pulled(byte[] data) {
 	}
 
 	private void drained(long bytes) {

@@ -88,10 +88,41 @@ public final class TestingImplementation implements Implementation {
 
 	private long nextId = 1;
 
+	private final Fragmentation fragmentation;
+
+	private final Fragmentation.@Nullable Cutter cutter;
+
 	/**
-	 * Creates an implementation with nothing registered.
+	 * Creates an implementation with nothing registered, whose writes arrive whole.
 	 */
 	public TestingImplementation() {
+		this(Fragmentation.NONE);
+	}
+
+	private TestingImplementation(Fragmentation fragmentation) {
+		this.fragmentation = fragmentation;
+		this.cutter = fragmentation.cuts() ? fragmentation.cutter() : null;
+	}
+
+	/**
+	 * Returns a builder, for an implementation that cuts writes into pieces.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns how this implementation cuts writes before application handlers get them.
+	 * @return the fragmentation, {@link Fragmentation#NONE} by default
+	 */
+	public Fragmentation fragmentation() {
+		return this.fragmentation;
+	}
+
+	/** The cutter of writes, {@code null} when writes arrive whole. */
+	Fragmentation.@Nullable Cutter cutter() {
+		return this.cutter;
 	}
 
 	/**
@@ -492,6 +523,37 @@ public final class TestingImplementation implements Implementation {
 			return "TestingImplementation[listeners=" + this.listeners.keySet() + ", udpListeners="
 					+ this.udpListeners.keySet() + "]";
 		}
+	}
+
+	/**
+	 * Builds a {@link TestingImplementation}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private Fragmentation fragmentation = Fragmentation.NONE;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets how every connection of the implementation cuts each write before the
+		 * peer's handler gets it (see {@link Fragmentation}).
+		 * @param fragmentation the fragmentation
+		 * @return this builder
+		 */
+		public Builder fragmentation(Fragmentation fragmentation) {
+			this.fragmentation = Objects.requireNonNull(fragmentation, "fragmentation");
+			return this;
+		}
+
+		/**
+		 * Builds the implementation.
+		 * @return a new implementation with nothing registered
+		 */
+		public TestingImplementation build() {
+			return new TestingImplementation(this.fragmentation);
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.OverrideAutoConfiguration;
+import org.springframework.boot.test.context.PropertyMapping;
 import org.springframework.boot.test.context.filter.annotation.TypeExcludeFilters;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.core.annotation.AliasFor;
@@ -81,6 +82,19 @@ public @interface NgiTest {
 	 * @return the properties to add
 	 */
 	String[] properties() default {};
+
+	/**
+	 * Returns how the slice's testing implementation cuts each write before an
+	 * application handler gets it: {@code "NONE"} (whole writes, the default),
+	 * {@code "BYTES"} (one byte per {@code handleInput}) or {@code "RANDOM(<seed>)"}
+	 * (random cuts, reproducible from the seed); see
+	 * {@link io.ngi.testing.Fragmentation}. Framing that depends on where a stream is cut
+	 * then fails in the slice test, not in production. Mapped to the property
+	 * {@code ngi.test.fragmentation}.
+	 * @return the fragmentation
+	 */
+	@PropertyMapping("ngi.test.fragmentation")
+	String fragmentation() default "NONE";
 
 	/**
 	 * Specifies the NGI server and UDP handler components to scan, as an alias of

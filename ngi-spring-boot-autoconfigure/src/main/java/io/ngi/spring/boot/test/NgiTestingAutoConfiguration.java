@@ -1,12 +1,17 @@
 package io.ngi.spring.boot.test;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.testing.Fragmentation;
 import io.ngi.testing.TestingImplementation;
 
 /**
@@ -18,10 +23,33 @@ import io.ngi.testing.TestingImplementation;
 @AutoConfiguration(before = NgiAutoConfiguration.class)
 public final class NgiTestingAutoConfiguration {
 
+	private static final Pattern RANDOM = Pattern.compile("random\\((-?\\d+)\\)", Pattern.CASE_INSENSITIVE);
+
 	@Bean
 	@Primary
-	TestingImplementation ngiTestingImplementation() {
-		return new TestingImplementation();
+	TestingImplementation ngiTestingImplementation(Environment environment) {
+		String fragmentation = environment.getProperty("ngi.test.fragmentation", "NONE");
+		return TestingImplementation.builder().fragmentation(fragmentation(fragmentation)).build();
+	}
+
+	/**
+	 * Reads {@code NONE}, {@code BYTES} or {@code RANDOM(<seed>)}, in any case.
+	 * @throws IllegalArgumentException naming the value and what is accepted
+	 */
+	static Fragmentation fragmentation(String text) {
+		String value = text.strip();
+		if (value.equalsIgnoreCase("none")) {
+			return Fragmentation.NONE;
+		}
+		if (value.equalsIgnoreCase("bytes")) {
+			return Fragmentation.BYTES;
+		}
+		Matcher random = RANDOM.matcher(value);
+		if (random.matches()) {
+			return Fragmentation.random(Long.parseLong(random.group(1)));
+		}
+		throw new IllegalArgumentException(
+				"ngi.test.fragmentation must be NONE, BYTES or RANDOM(<seed>), such as RANDOM(42): '" + text + "'");
 	}
 
 	@Bean
