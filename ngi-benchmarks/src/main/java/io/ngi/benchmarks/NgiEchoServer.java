@@ -2,6 +2,7 @@ package io.ngi.benchmarks;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import io.ngi.ConnectionHandler;
 import io.ngi.ListenOptions;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * NGI echo server on a {@link NioImplementation} with one loop: an event handler, or an
- * imperative handler (TCP only: a UDP handler has no connection to hand off).
+ * imperative handler (TCP only: a UDP handler has no connection to hand off), with or
+ * without an idle timeout on every connection.
  */
 final class NgiEchoServer implements EchoServer {
 
@@ -34,12 +36,12 @@ final class NgiEchoServer implements EchoServer {
 		this.udp = udp;
 	}
 
-	static NgiEchoServer start(boolean imperative) {
+	static NgiEchoServer start(boolean imperative, Duration idleTimeout) {
 		NioImplementation implementation = NioImplementation.builder().name("ngi-bench").loops(1).daemon(true).build();
 		InetAddress loopback = InetAddress.getLoopbackAddress();
 		Server server = imperative ? imperativeEcho() : (connection) -> connection.setHandler(ECHO);
 		Listener listener = implementation.listen(new InetSocketAddress(loopback, 0), server,
-				ListenOptions.builder().backlog(1024).build());
+				ListenOptions.builder().backlog(1024).idleTimeout(idleTimeout).build());
 		UdpListener udp = imperative ? null
 				: implementation.listenUdp(new InetSocketAddress(loopback, 0), implementation::sendUdp);
 		return new NgiEchoServer(implementation, listener, udp);

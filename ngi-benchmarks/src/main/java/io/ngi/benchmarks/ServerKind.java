@@ -1,5 +1,6 @@
 package io.ngi.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +21,21 @@ enum ServerKind {
 	NGI_NIO("ngi-nio", "NGI NIO, event handler, 1 loop") {
 		@Override
 		EchoServer start() {
-			return NgiEchoServer.start(false);
+			return NgiEchoServer.start(false, Duration.ZERO);
+		}
+	},
+
+	NGI_NIO_IDLE("ngi-nio-idle", "NGI NIO, event handler, 30 s idle timeout, 1 loop") {
+		@Override
+		EchoServer start() {
+			return NgiEchoServer.start(false, Duration.ofSeconds(30));
 		}
 	},
 
 	NGI_IMPERATIVE("ngi-imperative", "NGI NIO, imperative handler, 1 loop") {
 		@Override
 		EchoServer start() {
-			return NgiEchoServer.start(true);
+			return NgiEchoServer.start(true, Duration.ZERO);
 		}
 
 		@Override

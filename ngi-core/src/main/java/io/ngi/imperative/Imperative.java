@@ -25,18 +25,18 @@ import io.ngi.Server;
  * thread on JDK 21 and later, a daemon platform thread on 17) in strict hand-off with the
  * implementation: every event is handed to the body and the handler call ends only when
  * the body waits again in {@link Input#next()} or ends. So the body's code is never run
- * concurrently with the connection's other handler calls (contract rule 1 holds). How the
- * call waits depends on the connection:
+ * concurrently with the connection's other handler calls (contract rule 1 holds). The
+ * handler call is suspended while the body works, whatever wraps the connection; how the
+ * implementation waits for it differs:
  * <ul>
- * <li>Under the NIO implementation (whose connections are
- * {@link io.ngi.SuspendableConnection}s) the handler call is suspended, not the loop
- * thread: the loop serves other connections while the body works, and does not read this
- * connection's input until the body waits again. A body may therefore block (a database
- * call, a sleep) and hold up only its own connection.</li>
- * <li>Otherwise (the testing implementation, a blocking helper) the calling thread parks
- * until the body waits again: exactly one of the two threads runs at a time, and under
- * the testing implementation behaviour is deterministic. A body that blocks holds up the
- * caller.</li>
+ * <li>Under the NIO implementation the loop thread does not wait: it serves other
+ * connections while the body works, and does not read this connection's input until the
+ * body waits again. A body may therefore block (a database call, a sleep) and hold up
+ * only its own connection.</li>
+ * <li>Under the testing implementation the calling thread waits until the body waits
+ * again: exactly one of the two threads runs at a time, and behaviour is deterministic. A
+ * body started outside any handler call (a test calling {@code connected} itself) is
+ * handed its events the same strict way.</li>
  * </ul>
  * <ul>
  * <li>{@link #connected} runs the body up to its first {@code next()} (writes it makes

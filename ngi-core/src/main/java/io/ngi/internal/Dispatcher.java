@@ -40,7 +40,7 @@ import io.ngi.ConnectionHandler;
 public final class Dispatcher {
 
 	/** The dispatcher whose handler call runs on this thread, innermost first. */
-	private static final ThreadLocal<Dispatcher> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<Current> CURRENT = ThreadLocal.withInitial(Current::new);
 
 	private static final Object INPUT_CLOSED = new Object();
 
@@ -85,7 +85,7 @@ public final class Dispatcher {
 	 * @return the pending call, or {@code null} if no handler call runs on this thread
 	 */
 	public static @Nullable PendingCall suspendCurrentCall() {
-		Dispatcher current = CURRENT.get();
+		Dispatcher current = CURRENT.get().dispatcher;
 		if (current == null || !current.dispatching) {
 			return null;
 		}
@@ -351,46 +351,47 @@ public final class Dispatcher {
 
 	/** The hot path: one input, no lambda. */
 	private void deliver(ConnectionHandler current, byte[] data) {
-		Dispatcher outer = enter();
+		Current thread = CURRENT.get();
+		Dispatcher outer = enter(thread);
 		try {
 			current.handleInput(this.connection, data);
 		}
 		catch (Throwable ex) {
-			exit(outer);
+			exit(thread, outer);
 			failed("handleInput", ex);
 			return;
 		}
-		exit(outer);
+		exit(thread, outer);
 	}
 
 	private void invoke(String what, HandlerCall call) {
-		Dispatcher outer = enter();
+		Current thread = CURRENT.get();
+		Dispatcher outer = enter(thread);
 		try {
 			call.run();
 		}
 		catch (Throwable ex) {
-			exit(outer);
+			exit(thread, outer);
 			failed(what, ex);
 			return;
 		}
-		exit(outer);
+		exit(thread, outer);
 	}
 
-	private Dispatcher enter() {
+	/**
+	 * Marks a call of this dispatcher as running on this thread; returns what to give
+	 * {@link #exit}. One thread-local lookup per call, on the hot path.
+	 */
+	private @Nullable Dispatcher enter(Current thread) {
 		this.dispatching = true;
-		Dispatcher outer = CURRENT.get();
-		CURRENT.set(this);
+		Dispatcher outer = thread.dispatcher;
+		thread.dispatcher = this;
 		return outer;
 	}
 
-	private void exit(@Nullable Dispatcher outer) {
+	private void exit(Current thread, @Nullable Dispatcher outer) {
 		this.dispatching = false;
-		if (outer != null) {
-			CURRENT.set(outer);
-		}
-		else {
-			CURRENT.remove();
-		}
+		thread.dispatcher = outer;
 	}
 
 	/** After a call: wait for its suspension if the transport wants that, then go on. */
@@ -407,13 +408,14 @@ public final class Dispatcher {
 	}
 
 	private void deliverClose(ConnectionHandler current, CloseReason reason) {
-		Dispatcher outer = enter();
+		Current thread = CURRENT.get();
+		Dispatcher outer = enter(thread);
 		try {
 			current.handleClose(this.connection, reason);
-			exit(outer);
+			exit(thread, outer);
 		}
 		catch (Throwable ex) {
-			exit(outer);
+			exit(thread, outer);
 			this.transport.logger()
 				.error("Exception raised by handleClose({}) on {}", reason.text(), this.connection, ex);
 			this.transport.handlerFailed(ex);
@@ -476,6 +478,13 @@ public final class Dispatcher {
 	@Override
 	public String toString() {
 		return "Dispatcher[" + this.connection + ", " + this.state + "]";
+	}
+
+	/** The dispatcher whose call runs on a thread, if any. */
+	private static final class Current {
+
+		@Nullable Dispatcher dispatcher;
+
 	}
 
 	private enum State {

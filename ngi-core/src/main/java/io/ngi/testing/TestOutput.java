@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ final class TestOutput {
 
 	private final OutputBounds bounds;
 
+	/** How the implementation cuts writes, {@code null} when they arrive whole. */
+	private final Fragmentation.@Nullable Cutter cutter;
+
 	private final ArrayDeque<Object> queue = new ArrayDeque<>();
 
 	private long queued;
@@ -49,6 +53,7 @@ final class TestOutput {
 	TestOutput(TestConnection owner, OutputBounds bounds) {
 		this.owner = owner;
 		this.bounds = bounds;
+		this.cutter = owner.implementation().cutter();
 	}
 
 	/**
@@ -165,10 +170,10 @@ final class TestOutput {
 	 */
 	private byte[] cut(byte[] data, TestConnection peer) {
 		Object head = this.queue.poll();
-		Fragmentation.Cutter cutter = this.owner.implementation().cutter();
-		if (cutter == null || peer.dispatcher().handler() instanceof Transcript || data.length <= 1) {
+		if (this.cutter == null || data.length <= 1 || peer.dispatcher().handler() instanceof Transcript) {
 			return data;
 		}
+		Fragmentation.Cutter cutter = this.cutter;
 		int size = cutter.next(data.length);
 		if (size >= data.length) {
 			return data;

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.ngi.Connection;
 import io.ngi.FailingLines;
 import io.ngi.ListenOptions;
+import io.ngi.Connection;
+import io.ngi.ForwardingConnection;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
 import io.ngi.Server;
@@ -229,6 +231,50 @@ class ImperativeNioTests {
 		for (String line : expected) {
 			assertThat(stuck.readLine()).isEqualTo(line);
 		}
+	}
+
+	/**
+	 * Three wrappers between the connection and the body change nothing: the body still
+	 * runs in a suspended call, so its blocking holds up only its own connection. (In the
+	 * first release a wrapper hid the suspendable connection, and the body parked the
+	 * loop thread.)
+	 */
+	@Test
+	void aBodyBehindWrappersStillHoldsUpOnlyItsOwnConnection() throws Exception {
+		CountDownLatch release = latch();
+		CountDownLatch blocked = latch();
+		Imperative imperative = Imperative.handler(tracked((connection, input) -> {
+			while (true) {
+				byte[] data = input.next();
+				if (new String(data, StandardCharsets.US_ASCII).startsWith("block")) {
+					blocked.countDown();
+					awaitLatch(release);
+				}
+				connection.write(data);
+			}
+		}));
+		Server wrapped = (connection) -> imperative.connected(new Wrapper(new Wrapper(new Wrapper(connection))));
+		Listener listener = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0), wrapped);
+		this.closeables.add(listener);
+		Client stuck = client(listener.address());
+		stuck.send("block\n");
+		awaitLatch(blocked);
+		Client other = client(listener.address());
+		for (int i = 0; i < 10; i++) {
+			other.send("other " + i + "\n");
+			assertThat(other.readLine()).isEqualTo("other " + i);
+		}
+		release.countDown();
+		assertThat(stuck.readLine()).isEqualTo("block");
+	}
+
+	/** A wrapper that changes nothing. */
+	private static final class Wrapper extends ForwardingConnection {
+
+		Wrapper(Connection delegate) {
+			super(delegate);
+		}
+
 	}
 
 	@Test
