@@ -71,6 +71,11 @@ import io.ngi.internal.Transport;
  */
 public final class TestConnection implements Connection {
 
+	// Past 500 lines, more than half of them documentation: this is a public type whose
+	// every method states its contract for tests. The pending output (TestOutput) and the
+	// dispatcher's view (TestTransport) already live apart; what is left is one end's
+	// life.
+
 	private static final Logger logger = LoggerFactory.getLogger(TestConnection.class);
 
 	/** An idle timeout, as NIO reports it. */

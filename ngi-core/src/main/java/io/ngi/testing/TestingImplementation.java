@@ -56,6 +56,10 @@ import io.ngi.UdpListener;
  */
 public final class TestingImplementation implements Implementation {
 
+	// Past 500 lines, mostly documentation: the public face of the in-memory
+	// implementation (listeners, connects, UDP, virtual time, recorded failures). The
+	// clock and timers live in VirtualTime, the cutting of writes in Fragmentation.
+
 	private static final Logger logger = LoggerFactory.getLogger(TestingImplementation.class);
 
 	private static final SocketAddress UDP_SOURCE = new NamedAddress("<test>");

@@ -268,6 +268,36 @@ class ImperativeNioTests {
 		assertThat(stuck.readLine()).isEqualTo("block");
 	}
 
+	/**
+	 * A connection task that falls due while the body works waits until the body waits
+	 * again: it is a handler call of the connection, and the body's turn is one.
+	 */
+	@Test
+	void aConnectionTaskDueWhileTheBodyWorksRunsAfterTheBodyWaitsAgain() throws Exception {
+		CountDownLatch release = latch();
+		CountDownLatch blocked = latch();
+		List<String> order = new CopyOnWriteArrayList<>();
+		Listener listener = listen(Imperative.handler(tracked((connection, input) -> {
+			input.next();
+			connection.schedule(Duration.ZERO, () -> order.add("task"));
+			blocked.countDown();
+			awaitLatch(release);
+			order.add("body waits again");
+			input.next();
+		})));
+		Client client = client(listener.address());
+		client.send("go\n");
+		awaitLatch(blocked);
+		// The task is due now, on an idle loop, but the body's call is still open.
+		CountDownLatch loopPassed = new CountDownLatch(1);
+		this.ngi.schedule(Duration.ofMillis(50), loopPassed::countDown);
+		awaitLatch(loopPassed);
+		assertThat(order).isEmpty();
+		release.countDown();
+		await().atMost(WAIT).until(() -> order.size() == 2);
+		assertThat(order).containsExactly("body waits again", "task");
+	}
+
 	/** A wrapper that changes nothing. */
 	private static final class Wrapper extends ForwardingConnection {
 
