@@ -5,11 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.ngi.Cancellable;
+import io.ngi.BareConnection;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -18,7 +17,7 @@ import io.ngi.Listener;
  * A bare connection for feeding an adapter by hand: keeps written bytes and the iterables
  * given to {@code writeLines} without consuming them.
  */
-final class CapturingConnection implements Connection {
+final class CapturingConnection extends BareConnection {
 
 	final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
@@ -61,28 +60,6 @@ final class CapturingConnection implements Connection {
 	@Override
 	public @Nullable Listener listener() {
 		return null;
-	}
-
-	@Override
-	public void shutdownOutput() {
-	}
-
-	@Override
-	public boolean isWritable() {
-		return isOpen();
-	}
-
-	@Override
-	public Cancellable schedule(Duration delay, Runnable task) {
-		throw new UnsupportedOperationException("schedule");
-	}
-
-	@Override
-	public void pauseReading() {
-	}
-
-	@Override
-	public void resumeReading() {
 	}
 
 }

@@ -6,9 +6,8 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
 
-import io.ngi.Cancellable;
+import io.ngi.BareConnection;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * A connection that keeps the arrays written to it, as given, and counts close calls; the
  * test plays the implementation by calling the handler itself.
  */
-final class RecordingConnection implements Connection {
+final class RecordingConnection extends BareConnection {
 
 	private final List<byte[]> written = new CopyOnWriteArrayList<>();
 
@@ -86,28 +85,6 @@ final class RecordingConnection implements Connection {
 
 	@Nullable ConnectionHandler handler() {
 		return this.handler;
-	}
-
-	@Override
-	public void shutdownOutput() {
-	}
-
-	@Override
-	public boolean isWritable() {
-		return isOpen();
-	}
-
-	@Override
-	public Cancellable schedule(Duration delay, Runnable task) {
-		throw new UnsupportedOperationException("schedule");
-	}
-
-	@Override
-	public void pauseReading() {
-	}
-
-	@Override
-	public void resumeReading() {
 	}
 
 }

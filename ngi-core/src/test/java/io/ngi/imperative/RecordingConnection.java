@@ -4,11 +4,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.ngi.Cancellable;
+import io.ngi.BareConnection;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -17,7 +16,7 @@ import io.ngi.Listener;
  * A bare connection for driving a handler by hand: records what is written and the
  * handler set, delivers nothing by itself.
  */
-final class RecordingConnection implements Connection {
+final class RecordingConnection extends BareConnection {
 
 	final List<String> written = new ArrayList<>();
 
@@ -72,28 +71,6 @@ final class RecordingConnection implements Connection {
 			throw new IllegalStateException("no handler set");
 		}
 		return current;
-	}
-
-	@Override
-	public void shutdownOutput() {
-	}
-
-	@Override
-	public boolean isWritable() {
-		return isOpen();
-	}
-
-	@Override
-	public Cancellable schedule(Duration delay, Runnable task) {
-		throw new UnsupportedOperationException("schedule");
-	}
-
-	@Override
-	public void pauseReading() {
-	}
-
-	@Override
-	public void resumeReading() {
 	}
 
 }

@@ -3,9 +3,8 @@ package io.ngi.reliability;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
-import java.time.Duration;
 
-import io.ngi.Cancellable;
+import io.ngi.BareConnection;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * A connection without a socket for fuzzing adapters: it keeps the handler set on it,
  * counts the bytes written and records whether it was closed. One thread.
  */
-final class FuzzConnection implements Connection {
+final class FuzzConnection extends BareConnection {
 
 	private @Nullable ConnectionHandler handler;
 
@@ -62,28 +61,6 @@ final class FuzzConnection implements Connection {
 	@Override
 	public @Nullable Listener listener() {
 		return null;
-	}
-
-	@Override
-	public void shutdownOutput() {
-	}
-
-	@Override
-	public boolean isWritable() {
-		return isOpen();
-	}
-
-	@Override
-	public Cancellable schedule(Duration delay, Runnable task) {
-		throw new UnsupportedOperationException("schedule");
-	}
-
-	@Override
-	public void pauseReading() {
-	}
-
-	@Override
-	public void resumeReading() {
 	}
 
 }
