@@ -102,14 +102,6 @@ public final class Dispatcher {
 		return this.state == State.OPEN;
 	}
 
-	/**
-	 * Returns whether this side closed the connection (or a failure of its own did).
-	 * @return whether it is closing or closed
-	 */
-	public boolean isClosed() {
-		return this.state != State.OPEN;
-	}
-
 	Transport transport() {
 		return this.transport;
 	}

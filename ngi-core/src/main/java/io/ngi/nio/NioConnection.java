@@ -634,10 +634,6 @@ final class NioConnection implements Connection, Selectable, Transport {
 		queueClose();
 	}
 
-	long queuedBytes() {
-		return this.outbound.queued();
-	}
-
 	long peakQueuedBytes() {
 		return this.outbound.peak();
 	}

@@ -25,10 +25,6 @@ final class OutputCounter {
 		this.bounds = bounds;
 	}
 
-	OutputBounds bounds() {
-		return this.bounds;
-	}
-
 	/**
 	 * Counts bytes written. Any thread.
 	 * @param bytes how many

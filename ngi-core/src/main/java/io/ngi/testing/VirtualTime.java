@@ -92,10 +92,6 @@ final class VirtualTime {
 	}
 
 	/** How many tasks wait, for tests and diagnostics. */
-	synchronized int pending() {
-		this.timers.removeIf(Task::isDone);
-		return this.timers.size();
-	}
 
 	private synchronized void cancelled(Task task) {
 		this.timers.remove(task);
