@@ -480,7 +480,6 @@ public abstract class ImplementationContractTests {
 	@Test
 	void aWriterPacingOnIsWritableNeverReachesTheLimit() throws Exception {
 		long total = 32L * 1024 * 1024;
-		CompletableFuture<Connection> accepted = new CompletableFuture<>();
 		Semaphore writable = new Semaphore(0);
 		AtomicInteger writables = new AtomicInteger();
 		Recorder server = new Recorder() {
@@ -490,15 +489,8 @@ public abstract class ImplementationContractTests {
 				writable.release();
 			}
 		};
-		Listener listener = listen((connection) -> {
-			connection.setHandler(server);
-			accepted.complete(connection);
-		}, ListenOptions.builder()
-			.outputHighWaterMark(64 * 1024)
-			.outputLowWaterMark(16 * 1024)
-			.outputLimit(1024 * 1024)
-			.build());
-		Client client = connect(listener, null);
+		CompletableFuture<Connection> accepted = new CompletableFuture<>();
+		Client client = connect(listenWithSmallOutputBounds(server, accepted), null);
 		client.connection().pauseReading();
 		eventually(() -> assertThat(accepted).isDone());
 		Connection connection = accepted.join();
@@ -538,17 +530,9 @@ public abstract class ImplementationContractTests {
 
 	@Test
 	void aWriterThatIgnoresBackpressureIsClosedAtTheOutputLimit() {
-		CompletableFuture<Connection> accepted = new CompletableFuture<>();
 		Recorder server = new Recorder();
-		Listener listener = listen((connection) -> {
-			connection.setHandler(server);
-			accepted.complete(connection);
-		}, ListenOptions.builder()
-			.outputHighWaterMark(64 * 1024)
-			.outputLowWaterMark(16 * 1024)
-			.outputLimit(1024 * 1024)
-			.build());
-		Client client = connect(listener, null);
+		CompletableFuture<Connection> accepted = new CompletableFuture<>();
+		Client client = connect(listenWithSmallOutputBounds(server, accepted), null);
 		client.connection().pauseReading();
 		eventually(() -> assertThat(accepted).isDone());
 		Connection connection = accepted.join();
@@ -725,6 +709,21 @@ public abstract class ImplementationContractTests {
 			return;
 		}
 		await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
+	}
+
+	/**
+	 * Listens with output bounds small enough to reach quickly (high-water mark 64 KiB,
+	 * low 16 KiB, limit 1 MiB), setting {@code handler} on the accepted connection.
+	 */
+	private Listener listenWithSmallOutputBounds(ConnectionHandler handler, CompletableFuture<Connection> accepted) {
+		return listen((connection) -> {
+			connection.setHandler(handler);
+			accepted.complete(connection);
+		}, ListenOptions.builder()
+			.outputHighWaterMark(64 * 1024)
+			.outputLowWaterMark(16 * 1024)
+			.outputLimit(1024 * 1024)
+			.build());
 	}
 
 	private Listener listen(Server server) {
