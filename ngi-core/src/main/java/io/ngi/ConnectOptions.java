@@ -169,10 +169,7 @@ public final class ConnectOptions {
 		 * @return this builder
 		 */
 		public Builder outputLowWaterMark(long bytes) {
-			if (bytes < 0) {
-				throw new IllegalArgumentException("outputLowWaterMark must be >= 0: " + bytes);
-			}
-			this.outputLowWaterMark = bytes;
+			this.outputLowWaterMark = OutputBounds.notNegative("outputLowWaterMark", bytes);
 			return this;
 		}
 

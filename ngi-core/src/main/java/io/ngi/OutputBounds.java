@@ -40,9 +40,7 @@ public record OutputBounds(long highWaterMark, long lowWaterMark, long limit) {
 	 * @throws IllegalArgumentException if a value is unset or out of order
 	 */
 	public void check() {
-		if (this.lowWaterMark < 0) {
-			throw new IllegalArgumentException("outputLowWaterMark must be >= 0: " + this.lowWaterMark);
-		}
+		notNegative("outputLowWaterMark", this.lowWaterMark);
 		if (this.highWaterMark <= this.lowWaterMark) {
 			throw new IllegalArgumentException("outputHighWaterMark must be > outputLowWaterMark (" + this.lowWaterMark
 					+ "): " + this.highWaterMark);
@@ -55,6 +53,13 @@ public record OutputBounds(long highWaterMark, long lowWaterMark, long limit) {
 
 	private static long pick(long value, long fallback) {
 		return (value != UNSET) ? value : fallback;
+	}
+
+	static long notNegative(String name, long value) {
+		if (value < 0) {
+			throw new IllegalArgumentException(name + " must be >= 0: " + value);
+		}
+		return value;
 	}
 
 	static long positive(String name, long value) {

@@ -1,25 +1,21 @@
 package io.ngi.adapters;
 
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
-import io.ngi.Listener;
+import io.ngi.ForwardingConnection;
 
 /**
  * The documentation's own "sized messages" adapter for the word-count example: each
- * message is its length in decimal, a newline, then the bytes. Output passes through. A
- * test-local port of the doc example, not the library's {@link Sized}.
+ * message is its length in decimal, a newline, then the bytes. Output, and everything
+ * else, passes through ({@link ForwardingConnection}). A test-local port of the doc
+ * example, not the library's {@link Sized}.
  */
-final class NewlineSized implements Connection, ConnectionHandler {
-
-	private final Connection connection;
+final class NewlineSized extends ForwardingConnection implements ConnectionHandler {
 
 	private @Nullable ConnectionHandler handler;
 
@@ -28,13 +24,13 @@ final class NewlineSized implements Connection, ConnectionHandler {
 	private int count = -1;
 
 	NewlineSized(Connection connection) {
-		this.connection = connection;
+		super(connection);
 	}
 
 	@Override
 	public void setHandler(ConnectionHandler handler) {
 		this.handler = handler;
-		this.connection.setHandler(this);
+		super.setHandler(this);
 	}
 
 	@Override
@@ -62,61 +58,6 @@ final class NewlineSized implements Connection, ConnectionHandler {
 	@Override
 	public void handleClose(Connection connection, String reason) {
 		Objects.requireNonNull(this.handler).handleClose(this, reason);
-	}
-
-	@Override
-	public void write(byte[] data) {
-		this.connection.write(data);
-	}
-
-	@Override
-	public void writeLines(Iterable<byte[]> data) {
-		this.connection.writeLines(data);
-	}
-
-	@Override
-	public void close() {
-		this.connection.close();
-	}
-
-	@Override
-	public boolean isOpen() {
-		return this.connection.isOpen();
-	}
-
-	@Override
-	public SocketAddress peerAddress() {
-		return this.connection.peerAddress();
-	}
-
-	@Override
-	public @Nullable Listener listener() {
-		return this.connection.listener();
-	}
-
-	@Override
-	public void shutdownOutput() {
-		this.connection.shutdownOutput();
-	}
-
-	@Override
-	public boolean isWritable() {
-		return this.connection.isWritable();
-	}
-
-	@Override
-	public Cancellable schedule(Duration delay, Runnable task) {
-		throw new UnsupportedOperationException("schedule");
-	}
-
-	@Override
-	public void pauseReading() {
-		this.connection.pauseReading();
-	}
-
-	@Override
-	public void resumeReading() {
-		this.connection.resumeReading();
 	}
 
 }

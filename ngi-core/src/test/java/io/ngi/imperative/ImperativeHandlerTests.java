@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import io.ngi.Cancellable;
 import io.ngi.Connection;
 import io.ngi.ConnectionFailedException;
 import io.ngi.ConnectionHandler;
+import io.ngi.ForwardingConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -240,40 +240,13 @@ class ImperativeHandlerTests {
 	}
 
 	/** An adapter that upper-cases output and passes events through. */
-	private static final class Upper implements Connection, ConnectionHandler {
-
-		private final Connection connection;
+	private static final class Upper extends ForwardingConnection implements ConnectionHandler {
 
 		private ConnectionHandler handler = (c, d) -> {
 		};
 
 		Upper(Connection connection) {
-			this.connection = connection;
-		}
-
-		@Override
-		public void shutdownOutput() {
-			this.connection.shutdownOutput();
-		}
-
-		@Override
-		public boolean isWritable() {
-			return this.connection.isWritable();
-		}
-
-		@Override
-		public Cancellable schedule(Duration delay, Runnable task) {
-			throw new UnsupportedOperationException("schedule");
-		}
-
-		@Override
-		public void pauseReading() {
-			this.connection.pauseReading();
-		}
-
-		@Override
-		public void resumeReading() {
-			this.connection.resumeReading();
+			super(connection);
 		}
 
 		@Override
@@ -283,7 +256,7 @@ class ImperativeHandlerTests {
 
 		@Override
 		public void write(byte[] data) {
-			this.connection.write(text(data).toUpperCase());
+			super.write(text(data).toUpperCase().getBytes(StandardCharsets.UTF_8));
 		}
 
 		@Override
@@ -292,29 +265,9 @@ class ImperativeHandlerTests {
 		}
 
 		@Override
-		public void close() {
-			this.connection.close();
-		}
-
-		@Override
 		public void setHandler(ConnectionHandler handler) {
 			this.handler = handler;
-			this.connection.setHandler(this);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return this.connection.isOpen();
-		}
-
-		@Override
-		public java.net.SocketAddress peerAddress() {
-			return this.connection.peerAddress();
-		}
-
-		@Override
-		public io.ngi.@org.jspecify.annotations.Nullable Listener listener() {
-			return this.connection.listener();
+			super.setHandler(this);
 		}
 
 	}
