@@ -2,6 +2,8 @@ package io.ngi;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Options of one outgoing connection, given to
  * {@link Implementation#connect(java.net.SocketAddress, ClientConnectHandler, ConnectOptions)}:
@@ -30,11 +32,14 @@ public final class ConnectOptions {
 
 	private final OutputBounds output;
 
+	private final @Nullable TlsOptions tls;
+
 	private ConnectOptions(Builder builder) {
 		this.timeout = builder.timeout;
 		this.idleTimeout = builder.idleTimeout;
 		this.allowHalfClose = builder.allowHalfClose;
 		this.output = new OutputBounds(builder.outputHighWaterMark, builder.outputLowWaterMark, builder.outputLimit);
+		this.tls = builder.tls;
 	}
 
 	/**
@@ -92,10 +97,18 @@ public final class ConnectOptions {
 		return this.output;
 	}
 
+	/**
+	 * Returns the TLS options, {@code null} for plaintext.
+	 * @return the TLS options, or {@code null}
+	 */
+	public @Nullable TlsOptions tls() {
+		return this.tls;
+	}
+
 	@Override
 	public String toString() {
 		return "ConnectOptions[timeout=" + this.timeout + ", idleTimeout=" + this.idleTimeout + ", allowHalfClose="
-				+ this.allowHalfClose + ", output=" + this.output + "]";
+				+ this.allowHalfClose + ", output=" + this.output + ", tls=" + this.tls + "]";
 	}
 
 	/**
@@ -114,6 +127,8 @@ public final class ConnectOptions {
 		private long outputLowWaterMark = OutputBounds.UNSET;
 
 		private long outputLimit = OutputBounds.UNSET;
+
+		private @Nullable TlsOptions tls;
 
 		private Builder() {
 		}
@@ -181,6 +196,17 @@ public final class ConnectOptions {
 		 */
 		public Builder outputLimit(long bytes) {
 			this.outputLimit = OutputBounds.positive("outputLimit", bytes);
+			return this;
+		}
+
+		/**
+		 * Sets TLS: the handshake runs before the handler is told of the connection, and
+		 * the handler sees plaintext only.
+		 * @param tls the TLS options, or {@code null} for plaintext (the default)
+		 * @return this builder
+		 */
+		public Builder tls(@Nullable TlsOptions tls) {
+			this.tls = tls;
 			return this;
 		}
 

@@ -4,6 +4,8 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import javax.net.ssl.SSLSession;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -136,5 +138,24 @@ public interface Connection {
 	 * @return the listener, or {@code null} for a client connection
 	 */
 	@Nullable Listener listener();
+
+	/**
+	 * Returns the TLS session of a connection made with TLS: the protocol, the cipher
+	 * suite and the peer's certificates (a client certificate on a listener asking for
+	 * one). Handlers that authorise by certificate read it here.
+	 * @return the session, or {@code null} when the connection is not TLS
+	 */
+	default @Nullable SSLSession tlsSession() {
+		return null;
+	}
+
+	/**
+	 * Returns the application protocol agreed by ALPN during the TLS handshake.
+	 * @return the protocol, or {@code null} when the connection is not TLS or no protocol
+	 * was agreed
+	 */
+	default @Nullable String applicationProtocol() {
+		return null;
+	}
 
 }

@@ -4,6 +4,8 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 
+import javax.net.ssl.SSLSession;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,6 +113,16 @@ public abstract class ForwardingConnection implements Connection {
 	@Override
 	public @Nullable Listener listener() {
 		return this.delegate.listener();
+	}
+
+	@Override
+	public @Nullable SSLSession tlsSession() {
+		return this.delegate.tlsSession();
+	}
+
+	@Override
+	public @Nullable String applicationProtocol() {
+		return this.delegate.applicationProtocol();
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package io.ngi;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Options of one listener: immutable and thread-safe, built by {@link #builder()}.
  * <p>
@@ -33,6 +35,8 @@ public final class ListenOptions {
 
 	private final OutputBounds output;
 
+	private final @Nullable TlsOptions tls;
+
 	private final Duration idleTimeout;
 
 	private ListenOptions(Builder builder) {
@@ -43,6 +47,7 @@ public final class ListenOptions {
 		this.allowHalfClose = builder.allowHalfClose;
 		this.idleTimeout = builder.idleTimeout;
 		this.output = new OutputBounds(builder.outputHighWaterMark, builder.outputLowWaterMark, builder.outputLimit);
+		this.tls = builder.tls;
 	}
 
 	/**
@@ -125,11 +130,19 @@ public final class ListenOptions {
 		return this.output;
 	}
 
+	/**
+	 * Returns the TLS options, {@code null} for plaintext.
+	 * @return the TLS options, or {@code null}
+	 */
+	public @Nullable TlsOptions tls() {
+		return this.tls;
+	}
+
 	@Override
 	public String toString() {
 		return "ListenOptions[backlog=" + this.backlog + ", maxConnections=" + this.maxConnections + ", udpBufferSize="
 				+ this.udpBufferSize + ", allowHalfClose=" + this.allowHalfClose + ", idleTimeout=" + this.idleTimeout
-				+ ", output=" + this.output + "]";
+				+ ", output=" + this.output + ", tls=" + this.tls + "]";
 	}
 
 	/**
@@ -154,6 +167,8 @@ public final class ListenOptions {
 		private long outputLowWaterMark = OutputBounds.UNSET;
 
 		private long outputLimit = OutputBounds.UNSET;
+
+		private @Nullable TlsOptions tls;
 
 		private Builder() {
 		}
@@ -263,6 +278,17 @@ public final class ListenOptions {
 		 */
 		public Builder observer(ListenerObserver observer) {
 			this.observer = Objects.requireNonNull(observer, "observer");
+			return this;
+		}
+
+		/**
+		 * Sets TLS: the handshake runs before the handler is told of the connection, and
+		 * the handler sees plaintext only.
+		 * @param tls the TLS options, or {@code null} for plaintext (the default)
+		 * @return this builder
+		 */
+		public Builder tls(@Nullable TlsOptions tls) {
+			this.tls = tls;
 			return this;
 		}
 

@@ -1,5 +1,7 @@
 package io.ngi;
 
+import javax.net.ssl.SSLSession;
+
 /**
  * Observes the traffic of one listener, for metrics. Implementations call it on their
  * loop thread(s), possibly from several threads at once, so an observer must be
@@ -51,6 +53,24 @@ public interface ListenerObserver {
 	 * @param bytes its size
 	 */
 	default void datagramReceived(int bytes) {
+	}
+
+	/**
+	 * A TLS handshake on one of the listener's connections completed; the server is told
+	 * of the connection next.
+	 * @param session the session agreed
+	 */
+	default void tlsHandshakeCompleted(SSLSession session) {
+	}
+
+	/**
+	 * A TLS handshake on one of the listener's connections failed or timed out; no
+	 * handler heard of the connection.
+	 * @param reason why: {@link CloseReason.Kind#TLS} for a failure,
+	 * {@link CloseReason.Kind#TIMEOUT} for a timeout, {@link CloseReason.Kind#STOPPED}
+	 * when the listener stopped
+	 */
+	default void tlsHandshakeFailed(CloseReason reason) {
 	}
 
 }

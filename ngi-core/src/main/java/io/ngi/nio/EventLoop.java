@@ -117,6 +117,16 @@ final class EventLoop {
 
 	final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 
+	/**
+	 * TLS ciphertext received, lent to one {@link TlsWire} at a time; made on first use.
+	 */
+	private @Nullable ByteBuffer tlsIn;
+
+	/**
+	 * TLS ciphertext to send, lent to one {@link TlsWire} at a time; made on first use.
+	 */
+	private @Nullable ByteBuffer tlsOut;
+
 	private volatile @Nullable Thread thread;
 
 	private volatile @Nullable Thread loopThread;
@@ -337,6 +347,24 @@ final class EventLoop {
 
 	void needsFlush(NioConnection connection) {
 		this.flushQueue.add(connection);
+	}
+
+	ByteBuffer tlsIn() {
+		ByteBuffer buffer = this.tlsIn;
+		if (buffer == null) {
+			buffer = ByteBuffer.allocate(TlsWire.NET_BUFFER_SIZE);
+			this.tlsIn = buffer;
+		}
+		return buffer;
+	}
+
+	ByteBuffer tlsOut() {
+		ByteBuffer buffer = this.tlsOut;
+		if (buffer == null) {
+			buffer = ByteBuffer.allocate(TlsWire.NET_BUFFER_SIZE);
+			this.tlsOut = buffer;
+		}
+		return buffer;
 	}
 
 	/**

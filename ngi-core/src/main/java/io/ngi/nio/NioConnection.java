@@ -18,6 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+
 import io.ngi.Cancellable;
 import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
@@ -27,6 +30,7 @@ import io.ngi.Listener;
 import io.ngi.ListenerObserver;
 import io.ngi.OutputBounds;
 import io.ngi.Server;
+import io.ngi.TlsOptions;
 import io.ngi.internal.Dispatcher;
 import io.ngi.internal.Transport;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * closed; with half-close the handler gets {@code handleInputClosed} and the connection
  * stays open for output.
  */
-final class NioConnection implements Connection, Selectable, Transport {
+final class NioConnection implements Connection, Selectable, Transport, TlsWire.Owner {
 
 	private static final Logger logger = LoggerFactory.getLogger(NioConnection.class);
 
@@ -77,6 +81,33 @@ final class NioConnection implements Connection, Selectable, Transport {
 	private final boolean allowHalfClose;
 
 	private final NioOutbound outbound;
+
+	/**
+	 * The socket, or TLS over it: what this connection reads and writes plaintext
+	 * through.
+	 */
+	private final Wire wire;
+
+	/**
+	 * Until a TLS handshake completes: what to do then (tell the server or the client);
+	 * {@code null} once it ran, and for plaintext. Loop thread only.
+	 */
+	private @Nullable Runnable afterHandshake;
+
+	/** A client's handler while its handshake runs, told if the handshake fails. */
+	private @Nullable ClientConnectHandler handshakingClient;
+
+	/** What the handshake waits for, as selector operations. */
+	private int handshakeInterest;
+
+	private TimerQueue.@Nullable Timer handshakeTimer;
+
+	private final Duration handshakeTimeout;
+
+	/**
+	 * A read of input the wire buffered (which the selector does not report) is queued.
+	 */
+	private boolean bufferedReadQueued;
 
 	private final Dispatcher dispatcher;
 
@@ -122,15 +153,30 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	private int interest;
 
+	/**
+	 * Creates a connection.
+	 * @param tls the TLS options, {@code null} for plaintext
+	 * @param verifiedPeer for a TLS client, the address connected to (its host name is
+	 * verified and sent as SNI); ignored otherwise
+	 */
 	NioConnection(EventLoop loop, SocketChannel channel, @Nullable NioListener listener, ListenerObserver observer,
-			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose, Duration idleTimeout) {
+			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose, Duration idleTimeout,
+			@Nullable TlsOptions tls, @Nullable SocketAddress verifiedPeer) {
 		this.idleNanos = EventLoop.saturatedNanos(idleTimeout);
 		this.loop = loop;
 		this.channel = channel;
 		this.listener = listener;
 		this.observer = observer;
 		this.peer = peer;
-		this.outbound = new NioOutbound(this, loop, channel, observer, bounds);
+		if (tls != null) {
+			this.wire = new TlsWire(channel, loop, TlsWire.engine(tls, listener == null, verifiedPeer), this);
+			this.handshakeTimeout = tls.handshakeTimeout();
+		}
+		else {
+			this.wire = new Wire(channel);
+			this.handshakeTimeout = Duration.ZERO;
+		}
+		this.outbound = new NioOutbound(this, loop, this.wire, observer, bounds);
 		this.allowHalfClose = allowHalfClose;
 		this.dispatcher = new Dispatcher(this, this);
 	}
@@ -240,6 +286,16 @@ final class NioConnection implements Connection, Selectable, Transport {
 		return this.listener;
 	}
 
+	@Override
+	public @Nullable SSLSession tlsSession() {
+		return this.wire.session();
+	}
+
+	@Override
+	public @Nullable String applicationProtocol() {
+		return this.wire.applicationProtocol();
+	}
+
 	/** Output passed the hard limit: closes now. Loop thread. */
 	void outputLimitPassed(long queued) {
 		CloseReason reason = CloseReason.of(CloseReason.Kind.OUTPUT_LIMIT,
@@ -266,6 +322,17 @@ final class NioConnection implements Connection, Selectable, Transport {
 			}
 			return;
 		}
+		if (this.wire instanceof TlsWire) {
+			startHandshake(() -> {
+				SSLSession session = this.wire.session();
+				if (session != null) {
+					this.observer.tlsHandshakeCompleted(session);
+				}
+				startIdleTimer();
+				this.dispatcher.run("Server.connected", () -> server.connected(this));
+			});
+			return;
+		}
 		startIdleTimer();
 		this.dispatcher.run("Server.connected", () -> server.connected(this));
 	}
@@ -279,9 +346,112 @@ final class NioConnection implements Connection, Selectable, Transport {
 		this.key = connectedKey;
 		connectedKey.attach(this);
 		this.interest = -1;
+		if (this.wire instanceof TlsWire) {
+			this.handshakingClient = clientHandler;
+			startHandshake(() -> {
+				startIdleTimer();
+				this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
+			});
+			return;
+		}
 		updateInterest();
 		startIdleTimer();
 		this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
+	}
+
+	// The TLS handshake: before it completes no handler has heard of the connection.
+
+	private void startHandshake(Runnable then) {
+		this.afterHandshake = then;
+		if (!this.handshakeTimeout.isZero()) {
+			this.handshakeTimer = this.loop.schedule(this.handshakeTimeout, this::handshakeTimedOut);
+		}
+		handshakeStep();
+	}
+
+	private void handshakeStep() {
+		if (this.channelClosed || this.afterHandshake == null) {
+			return;
+		}
+		int waitFor;
+		try {
+			waitFor = ((TlsWire) this.wire).handshake();
+		}
+		catch (IOException | RuntimeException ex) {
+			handshakeFailed(new CloseReason(CloseReason.Kind.TLS, "TLS handshake failed: " + Errno.reason(ex), ex));
+			return;
+		}
+		if (waitFor != TlsWire.DONE) {
+			this.handshakeInterest = waitFor;
+			updateInterest();
+			return;
+		}
+		if (this.handshakeTimer != null) {
+			this.handshakeTimer.cancel();
+			this.handshakeTimer = null;
+		}
+		Runnable then = this.afterHandshake;
+		this.afterHandshake = null;
+		this.handshakingClient = null;
+		updateInterest();
+		then.run();
+		queueBufferedRead();
+	}
+
+	private void handshakeTimedOut() {
+		this.handshakeTimer = null;
+		if (this.afterHandshake != null && !this.channelClosed) {
+			handshakeFailed(CloseReason.of(CloseReason.Kind.TIMEOUT,
+					"TLS handshake failed: timed out after " + this.handshakeTimeout.toMillis() + " ms"));
+		}
+	}
+
+	/**
+	 * Ends a handshake that failed: a server logs it once and counts it (no handler heard
+	 * of the connection), a client's handler gets {@code failedConnect}.
+	 */
+	private void handshakeFailed(CloseReason reason) {
+		if (this.listener != null) {
+			logger.info("closing TLS connection from {} on {}: {}", this.peer, this.listener.address(), reason.text());
+		}
+		else {
+			logger.warn("error connecting to {}: {}", this.peer, reason.text());
+		}
+		Throwable cause = reason.cause();
+		if (cause != null) {
+			logger.debug("TLS handshake with {} failed", this.peer, cause);
+		}
+		((TlsWire) this.wire).abandon();
+		closeNow(reason);
+	}
+
+	@Override
+	public void handshakeTaskDone() {
+		handshakeStep();
+	}
+
+	@Override
+	public void outputPending() {
+		this.outbound.requestFlush();
+	}
+
+	/**
+	 * Reads what the wire holds and the selector will not report (TLS records that did
+	 * not fit the last read), once input is wanted.
+	 */
+	private void queueBufferedRead() {
+		if (this.bufferedReadQueued || this.channelClosed || !this.wire.hasBufferedInput()) {
+			return;
+		}
+		this.bufferedReadQueued = true;
+		this.loop.execute(() -> {
+			this.bufferedReadQueued = false;
+			if (!this.channelClosed && !this.lingering && this.afterHandshake == null && this.dispatcher.wantsInput()
+					&& !this.outbound.isFull()) {
+				read();
+				flushFromLoop();
+			}
+		});
 	}
 
 	/**
@@ -294,6 +464,10 @@ final class NioConnection implements Connection, Selectable, Transport {
 
 	@Override
 	public void ready(SelectionKey selected) {
+		if (this.afterHandshake != null) {
+			handshakeStep();
+			return;
+		}
 		int ready = selected.readyOps();
 		if ((ready & SelectionKey.OP_WRITE) != 0) {
 			this.outbound.flush();
@@ -328,8 +502,7 @@ final class NioConnection implements Connection, Selectable, Transport {
 	}
 
 	void writeFailed(IOException failure) {
-		logger.debug("write failed on {}", this, failure);
-		closeNow(RESET);
+		closeNow(ioFailure("write", failure));
 	}
 
 	void writeLinesFailed(Exception failure) {
@@ -458,9 +631,18 @@ final class NioConnection implements Connection, Selectable, Transport {
 		if (this.channelClosed || selectionKey == null) {
 			return;
 		}
-		boolean reading = this.lingering
-				|| (!this.outbound.isFull() && !this.inputEnded && this.dispatcher.wantsInput());
-		int ops = (this.outbound.wantsWrite() ? SelectionKey.OP_WRITE : 0) | (reading ? SelectionKey.OP_READ : 0);
+		int ops;
+		if (this.afterHandshake != null) {
+			ops = this.handshakeInterest;
+		}
+		else {
+			boolean reading = this.lingering
+					|| (!this.outbound.isFull() && !this.inputEnded && this.dispatcher.wantsInput());
+			ops = (this.outbound.wantsWrite() ? SelectionKey.OP_WRITE : 0) | (reading ? SelectionKey.OP_READ : 0);
+			if (reading && !this.lingering) {
+				queueBufferedRead();
+			}
+		}
 		if (ops != this.interest) {
 			this.interest = ops;
 			selectionKey.interestOps(ops);
@@ -481,11 +663,10 @@ final class NioConnection implements Connection, Selectable, Transport {
 			buffer.clear();
 			int count;
 			try {
-				count = this.channel.read(buffer);
+				count = this.wire.read(buffer);
 			}
 			catch (IOException ex) {
-				logger.debug("read failed on {}", this, ex);
-				closeNow(RESET);
+				closeNow(ioFailure("read", ex));
 				return;
 			}
 			if (count < 0) {
@@ -501,10 +682,26 @@ final class NioConnection implements Connection, Selectable, Transport {
 			buffer.flip();
 			buffer.get(data);
 			this.dispatcher.input(data);
-			if (count < buffer.capacity()) {
+			if (!this.wire.mayReadMore(count, buffer.capacity())) {
 				return;
 			}
 		}
+		queueBufferedRead();
+	}
+
+	/**
+	 * The reason to close with after a failed read or write: a reset, or for TLS (a bad
+	 * record, a refused renegotiation) the cause, logged once.
+	 */
+	private CloseReason ioFailure(String what, IOException failure) {
+		if (failure instanceof SSLException) {
+			CloseReason reason = new CloseReason(CloseReason.Kind.TLS, "TLS failed: " + Errno.reason(failure), failure);
+			logger.info("closing {}: {}", this, reason.text());
+			logger.debug("{} failed on {}", what, this, failure);
+			return reason;
+		}
+		logger.debug("{} failed on {}", what, this, failure);
+		return RESET;
 	}
 
 	/**
@@ -546,6 +743,10 @@ final class NioConnection implements Connection, Selectable, Transport {
 			this.idleTimer.cancel();
 			this.idleTimer = null;
 		}
+		if (this.handshakeTimer != null) {
+			this.handshakeTimer.cancel();
+			this.handshakeTimer = null;
+		}
 		if (!this.tasks.isEmpty()) {
 			for (ConnectionTask task : List.copyOf(this.tasks)) {
 				task.cancel();
@@ -557,6 +758,11 @@ final class NioConnection implements Connection, Selectable, Transport {
 		}
 		closeQuietly();
 		this.outbound.clear();
+		this.wire.release();
+		if (this.afterHandshake != null) {
+			handshakeEnded((reason != null) ? reason : CloseReason.STOPPED);
+			return;
+		}
 		if (this.dispatcher.isSuspended()) {
 			// Unregistered now: the loop's shutdown must deliver what waits for the call.
 			this.loop.closedWhileSuspended(this);
@@ -566,6 +772,29 @@ final class NioConnection implements Connection, Selectable, Transport {
 		}
 		else {
 			this.dispatcher.localClose();
+		}
+		if (this.listener != null) {
+			this.listener.closed(this);
+		}
+	}
+
+	/** The connection closed before its handshake completed: no handler heard of it. */
+	private void handshakeEnded(CloseReason reason) {
+		this.afterHandshake = null;
+		this.dispatcher.localClose();
+		ClientConnectHandler client = this.handshakingClient;
+		this.handshakingClient = null;
+		if (client != null) {
+			try {
+				client.failedConnect(reason);
+			}
+			catch (RuntimeException ex) {
+				logger.error("failedConnect({}) failed for {}", reason.text(), this.peer, ex);
+				this.loop.handlerFailed(ex);
+			}
+		}
+		else {
+			this.observer.tlsHandshakeFailed(reason);
 		}
 		if (this.listener != null) {
 			this.listener.closed(this);

@@ -29,6 +29,7 @@ import io.ngi.Listener;
 import io.ngi.NgiException;
 import io.ngi.NgiTimeoutException;
 import io.ngi.Server;
+import io.ngi.TlsOptions;
 import io.ngi.UdpHandler;
 import io.ngi.UdpListener;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +113,10 @@ final class NioCore {
 		Objects.requireNonNull(options, "options");
 		OutputBounds bounds = options.output().orElse(this.limits);
 		checkOpen();
+		TlsOptions tls = options.tls();
+		if (tls != null) {
+			TlsWire.check(tls, true);
+		}
 		EventLoop loop = currentOrNext();
 		loop.execute(new Connector(loop, address, handler, options, bounds)::start);
 	}
@@ -120,6 +125,10 @@ final class NioCore {
 		Objects.requireNonNull(server, "server");
 		Objects.requireNonNull(options, "options");
 		checkOpen();
+		TlsOptions tls = options.tls();
+		if (tls != null) {
+			TlsWire.check(tls, false);
+		}
 		SocketAddress requested = bindAddress(address);
 		ServerSocketChannel channel = null;
 		SocketAddress bound;

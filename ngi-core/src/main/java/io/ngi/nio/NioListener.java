@@ -173,9 +173,18 @@ final class NioListener implements Listener, Selectable {
 			return;
 		}
 		EventLoop target = this.core.next();
-		NioConnection connection = new NioConnection(target, accepted, this, this.observer,
-				(peer != null) ? peer : this.address, this.outputBounds, this.options.allowHalfClose(),
-				this.options.idleTimeout());
+		NioConnection connection;
+		try {
+			connection = new NioConnection(target, accepted, this, this.observer, (peer != null) ? peer : this.address,
+					this.outputBounds, this.options.allowHalfClose(), this.options.idleTimeout(), this.options.tls(),
+					null);
+		}
+		catch (RuntimeException ex) {
+			// The TLS context failed to make an engine (a supplier that threw).
+			logger.error("{} could not set up TLS for the connection from {}", this, peer, ex);
+			closeQuietly(accepted);
+			return;
+		}
 		this.connections.add(connection);
 		this.observer.connectionOpened();
 		if (target == this.loop) {

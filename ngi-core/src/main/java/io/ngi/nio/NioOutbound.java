@@ -2,7 +2,6 @@ package io.ngi.nio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +36,7 @@ final class NioOutbound {
 
 	private final EventLoop loop;
 
-	private final SocketChannel channel;
+	private final Wire wire;
 
 	private final ListenerObserver observer;
 
@@ -62,11 +61,10 @@ final class NioOutbound {
 
 	private boolean closed;
 
-	NioOutbound(NioConnection owner, EventLoop loop, SocketChannel channel, ListenerObserver observer,
-			OutputBounds bounds) {
+	NioOutbound(NioConnection owner, EventLoop loop, Wire wire, ListenerObserver observer, OutputBounds bounds) {
 		this.owner = owner;
 		this.loop = loop;
-		this.channel = channel;
+		this.wire = wire;
 		this.observer = observer;
 		this.counter = new OutputCounter(bounds);
 	}
@@ -165,6 +163,17 @@ final class NioOutbound {
 	}
 
 	/**
+	 * Asks for a flush in this loop iteration although nothing was queued: the wire holds
+	 * bytes of its own to send (a TLS key update). Loop thread.
+	 */
+	void requestFlush() {
+		if (!this.flushQueued && !this.closed) {
+			this.flushQueued = true;
+			this.loop.needsFlush(this.owner);
+		}
+	}
+
+	/**
 	 * Writes what the socket takes now, once per loop iteration after writes were queued,
 	 * unless the socket already said it is full (then the selector reports it writable).
 	 */
@@ -182,6 +191,9 @@ final class NioOutbound {
 	void flush() {
 		ByteBuffer buffer = this.loop.writeBuffer;
 		int writes = 0;
+		if (!flushWire()) {
+			return;
+		}
 		while (!this.closed) {
 			if (!removeDrainedHead()) {
 				return;
@@ -191,10 +203,15 @@ final class NioOutbound {
 			}
 			Object first = this.queue.first();
 			if (first == OutputQueue.CLOSE) {
-				this.owner.outputClosed();
+				if (closeWireOutput()) {
+					this.owner.outputClosed();
+				}
 				return;
 			}
 			if (first == SHUTDOWN_OUTPUT) {
+				if (!closeWireOutput()) {
+					return;
+				}
 				this.queue.removeFirst();
 				this.owner.outputShutDown();
 				continue;
@@ -216,7 +233,7 @@ final class NioOutbound {
 			}
 			int written;
 			try {
-				written = this.channel.write(buffer);
+				written = this.wire.write(buffer);
 			}
 			catch (IOException ex) {
 				this.owner.writeFailed(ex);
@@ -227,12 +244,49 @@ final class NioOutbound {
 				this.observer.bytesSent(written);
 				consume(written);
 			}
-			if (written < total) {
+			if (written < total || this.wire.hasPendingOutput()) {
 				setWriteInterest(true);
 				return;
 			}
 		}
 		setWriteInterest(false);
+	}
+
+	/**
+	 * Sends what the wire took and did not send yet.
+	 * @return whether all of it is sent; if not, the selector is asked for writability
+	 */
+	private boolean flushWire() {
+		try {
+			if (this.wire.flushPending()) {
+				return true;
+			}
+		}
+		catch (IOException ex) {
+			this.owner.writeFailed(ex);
+			return false;
+		}
+		setWriteInterest(true);
+		return false;
+	}
+
+	/**
+	 * Ends the output at the wire's level (TLS close_notify) before the socket's output
+	 * is shut down.
+	 * @return whether that is sent; if not, the selector is asked for writability
+	 */
+	private boolean closeWireOutput() {
+		try {
+			if (this.wire.closeOutput()) {
+				return true;
+			}
+		}
+		catch (IOException ex) {
+			this.owner.writeFailed(ex);
+			return false;
+		}
+		setWriteInterest(true);
+		return false;
 	}
 
 	/** Stops asking the selector for writability: nothing more will be written. */

@@ -1,0 +1,88 @@
+package io.ngi.nio;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.KeyStore;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The test certificates of {@code src/test/resources/tls} (made by its
+ * {@code generate.sh}) as {@link SSLContext}s: a server certificate for localhost,
+ * 127.0.0.1 and ::1 from the test CA, a client certificate from the same CA, one from
+ * another CA, an expired server certificate and one for another host.
+ */
+final class TlsFixtures {
+
+	static final char[] PASSWORD = "secret".toCharArray();
+
+	private TlsFixtures() {
+	}
+
+	/** The server's certificate, trusting the test CA for client certificates. */
+	static SSLContext server() {
+		return context("server.p12", "trust.p12");
+	}
+
+	/** A client without a certificate, trusting the test CA. */
+	static SSLContext client() {
+		return context(null, "trust.p12");
+	}
+
+	/** A client with a certificate from the test CA. */
+	static SSLContext clientWithCertificate() {
+		return context("client.p12", "trust.p12");
+	}
+
+	/** A client with a certificate from another CA. */
+	static SSLContext clientFromOtherCa() {
+		return context("other-client.p12", "trust.p12");
+	}
+
+	static SSLContext context(@Nullable String keys, @Nullable String trust) {
+		try {
+			KeyManagerFactory keyManagers = null;
+			if (keys != null) {
+				keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+				keyManagers.init(load(keys), PASSWORD);
+			}
+			TrustManagerFactory trustManagers = null;
+			if (trust != null) {
+				trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+				trustManagers.init(load(trust));
+			}
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init((keyManagers != null) ? keyManagers.getKeyManagers() : null,
+					(trustManagers != null) ? trustManagers.getTrustManagers() : null, null);
+			return context;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot load the test certificates " + keys + ", " + trust, ex);
+		}
+	}
+
+	static Path file(String name) {
+		try {
+			return Path.of(TlsFixtures.class.getResource("/tls/" + name).toURI());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(name, ex);
+		}
+	}
+
+	private static KeyStore load(String name) throws Exception {
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		try (InputStream in = TlsFixtures.class.getResourceAsStream("/tls/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("no test resource /tls/" + name);
+			}
+			store.load(in, PASSWORD);
+		}
+		return store;
+	}
+
+}
