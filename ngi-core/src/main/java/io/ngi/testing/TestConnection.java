@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.net.ssl.SSLSession;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,8 @@ public final class TestConnection implements Connection {
 	private final OutputBounds bounds;
 
 	private final boolean allowHalfClose;
+
+	private volatile @Nullable SSLSession tlsSession;
 
 	/** What this end wrote that the peer did not take yet. */
 	private final TestOutput output;
@@ -623,6 +627,26 @@ public final class TestConnection implements Connection {
 	@Override
 	public @Nullable TestListener listener() {
 		return this.listener;
+	}
+
+	/**
+	 * Returns the TLS session a test gave this end with {@link #setTlsSession}; the
+	 * testing implementation runs no handshake, so it is {@code null} otherwise, with or
+	 * without TLS options.
+	 * @return the session, or {@code null}
+	 */
+	@Override
+	public @Nullable SSLSession tlsSession() {
+		return this.tlsSession;
+	}
+
+	/**
+	 * Gives this end a TLS session, as if a handshake had agreed it: for unit tests of
+	 * handlers that read the peer's certificate. See {@link TestTlsSession}.
+	 * @param session the session, or {@code null} for none
+	 */
+	public void setTlsSession(@Nullable SSLSession session) {
+		this.tlsSession = session;
 	}
 
 	/**

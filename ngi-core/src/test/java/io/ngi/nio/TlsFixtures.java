@@ -1,12 +1,19 @@
 package io.ngi.nio;
 
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +45,64 @@ final class TlsFixtures {
 		return context("client.p12", "trust.p12");
 	}
 
-	/** A client with a certificate from another CA. */
+	/**
+	 * A client with a certificate from another CA, which it presents although the server
+	 * names the CAs it accepts (the JDK's key manager would otherwise send nothing).
+	 */
 	static SSLContext clientFromOtherCa() {
-		return context("other-client.p12", "trust.p12");
+		try {
+			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keyManagers.init(load("other-client.p12"), PASSWORD);
+			X509ExtendedKeyManager keys = (X509ExtendedKeyManager) keyManagers.getKeyManagers()[0];
+			String alias = keys.getClientAliases("EC", null)[0];
+			X509ExtendedKeyManager always = new X509ExtendedKeyManager() {
+
+				@Override
+				public String[] getClientAliases(String keyType, Principal[] issuers) {
+					return new String[] { alias };
+				}
+
+				@Override
+				public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+					return alias;
+				}
+
+				@Override
+				public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+					return alias;
+				}
+
+				@Override
+				public String[] getServerAliases(String keyType, Principal[] issuers) {
+					return new String[0];
+				}
+
+				@Override
+				public @Nullable String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+					return null;
+				}
+
+				@Override
+				public X509Certificate[] getCertificateChain(String name) {
+					return keys.getCertificateChain(name);
+				}
+
+				@Override
+				public PrivateKey getPrivateKey(String name) {
+					return keys.getPrivateKey(name);
+				}
+
+			};
+			TrustManagerFactory trustManagers = TrustManagerFactory
+				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trustManagers.init(load("trust.p12"));
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(new KeyManager[] { always }, trustManagers.getTrustManagers(), null);
+			return context;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot load other-client.p12", ex);
+		}
 	}
 
 	static SSLContext context(@Nullable String keys, @Nullable String trust) {
