@@ -18,7 +18,12 @@ final class LogCapture implements AutoCloseable {
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+	private final Level level;
+
+	/** Captures everything from INFO up (the tests' configuration logs WARN and up). */
 	LogCapture() {
+		this.level = this.logger.getLevel();
+		this.logger.setLevel(Level.INFO);
 		this.appender.start();
 		this.logger.addAppender(this.appender);
 	}
@@ -36,6 +41,7 @@ final class LogCapture implements AutoCloseable {
 	@Override
 	public void close() {
 		this.logger.detachAppender(this.appender);
+		this.logger.setLevel(this.level);
 		this.appender.stop();
 	}
 
