@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * 127.0.0.1 and ::1 from the test CA, a client certificate from the same CA, one from
  * another CA, an expired server certificate and one for another host.
  */
-final class TlsFixtures {
+public final class TlsFixtures {
 
 	static final char[] PASSWORD = "secret".toCharArray();
 
@@ -31,12 +31,12 @@ final class TlsFixtures {
 	}
 
 	/** The server's certificate, trusting the test CA for client certificates. */
-	static SSLContext server() {
+	public static SSLContext server() {
 		return context("server.p12", "trust.p12");
 	}
 
 	/** A client without a certificate, trusting the test CA. */
-	static SSLContext client() {
+	public static SSLContext client() {
 		return context(null, "trust.p12");
 	}
 

@@ -28,7 +28,8 @@ import io.ngi.adapters.Lines;
 import io.ngi.adapters.Sized;
 import io.ngi.nio.NioImplementation;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients that cut their frames at random points and write them in tiny pieces. Every
  * frame carries a sequence number and a CRC-32; every echoed frame is checked: none lost,
  * corrupted or reordered. CI: 100,000 frames per protocol; full: 1,000,000
- * ({@code -Dngi.reliability.frames=N}).
+ * ({@code -Dngi.reliability.frames=N}). Run over plaintext and over TLS (where the pieces
+ * become TLS records, each cut again by the socket).
  */
 class FragmentationReliabilityTests {
 
@@ -55,15 +57,17 @@ class FragmentationReliabilityTests {
 		this.ngi.close();
 	}
 
-	@Test
-	void sizedFramesWrittenInTinyPiecesAreAllEchoedIntactAndInOrder() throws Exception {
-		run("Sized", (connection) -> new Sized(connection).setHandler((sized, frame) -> sized.write(frame)),
+	@ParameterizedTest
+	@EnumSource(Encryption.class)
+	void sizedFramesWrittenInTinyPiecesAreAllEchoedIntactAndInOrder(Encryption encryption) throws Exception {
+		run(encryption, "Sized", (connection) -> new Sized(connection).setHandler((sized, frame) -> sized.write(frame)),
 				new SizedCodec());
 	}
 
-	@Test
-	void linesWrittenInTinyPiecesAreAllEchoedIntactAndInOrder() throws Exception {
-		run("Lines", (connection) -> new Lines(connection).setHandler((lines, line) -> {
+	@ParameterizedTest
+	@EnumSource(Encryption.class)
+	void linesWrittenInTinyPiecesAreAllEchoedIntactAndInOrder(Encryption encryption) throws Exception {
+		run(encryption, "Lines", (connection) -> new Lines(connection).setHandler((lines, line) -> {
 			byte[] echoed = new byte[line.length + 1];
 			System.arraycopy(line, 0, echoed, 0, line.length);
 			echoed[line.length] = '\n';
@@ -71,9 +75,10 @@ class FragmentationReliabilityTests {
 		}), new LinesCodec());
 	}
 
-	private void run(String protocol, Server server, Codec codec) throws Exception {
+	private void run(Encryption encryption, String protocol, Server server, Codec codec) throws Exception {
 		int frames = Scale.count("frames", 100_000, 1_000_000);
-		Listener listener = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0), server);
+		Listener listener = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0), server,
+				encryption.listenOptions().build());
 		InetSocketAddress address = (InetSocketAddress) listener.address();
 		Tally tally = new Tally();
 		long started = System.nanoTime();
@@ -83,7 +88,7 @@ class FragmentationReliabilityTests {
 			for (int c = 0; c < CLIENTS; c++) {
 				int share = frames / CLIENTS + ((c < frames % CLIENTS) ? 1 : 0);
 				long seed = 8_000 + c;
-				Socket socket = new Socket(address.getAddress(), address.getPort());
+				Socket socket = encryption.connect(address, 0);
 				socket.setTcpNoDelay(true);
 				socket.setSoTimeout(60_000);
 				sockets.add(socket);
@@ -101,7 +106,7 @@ class FragmentationReliabilityTests {
 			listener.close();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		Scale.report("fragmentation " + protocol,
+		Scale.report("fragmentation " + protocol + " " + encryption,
 				String.format(
 						"%d frames sent in %d writes (%d bytes), %d echoed, %d lost, %d corrupted, "
 								+ "%d reordered, %.1f s",
