@@ -66,9 +66,12 @@ public interface ListenerObserver {
 	/**
 	 * A TLS handshake on one of the listener's connections failed or timed out; no
 	 * handler heard of the connection.
-	 * @param reason why: {@link CloseReason.Kind#TLS} for a failure,
-	 * {@link CloseReason.Kind#TIMEOUT} for a timeout, {@link CloseReason.Kind#STOPPED}
-	 * when the listener stopped
+	 * @param reason why: {@link CloseReason.Kind#TLS} for a failure (what the engine
+	 * refused: a certificate, a protocol, bytes that are not TLS),
+	 * {@link CloseReason.Kind#TIMEOUT} for a timeout,
+	 * {@link CloseReason.Kind#PEER_CLOSED} or {@link CloseReason.Kind#RESET} when the
+	 * peer went away (a client that gave up, a balancer's TCP health check),
+	 * {@link CloseReason.Kind#STOPPED} when the listener stopped
 	 */
 	default void tlsHandshakeFailed(CloseReason reason) {
 	}

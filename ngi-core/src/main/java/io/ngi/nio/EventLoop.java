@@ -145,8 +145,12 @@ final class EventLoop {
 
 	private @Nullable Throwable failure;
 
-	EventLoop(String name, boolean daemon, boolean threaded) {
+	/** Where TLS handshakes of this loop's connections run their delegated tasks. */
+	final TlsTasks tlsTasks;
+
+	EventLoop(String name, boolean daemon, boolean threaded, TlsTasks tlsTasks) {
 		this.name = name;
+		this.tlsTasks = tlsTasks;
 		this.daemon = daemon;
 		this.threaded = threaded;
 		try {

@@ -378,7 +378,12 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			waitFor = ((TlsWire) this.wire).handshake();
 		}
 		catch (IOException | RuntimeException ex) {
-			handshakeFailed(new CloseReason(CloseReason.Kind.TLS, "TLS handshake failed: " + Errno.reason(ex), ex));
+			// A peer that closed or reset is not a TLS failure (a balancer's probe, a
+			// client that gave up); anything the engine refused is.
+			CloseReason.Kind kind = (ex instanceof TlsWire.PeerClosedException) ? CloseReason.Kind.PEER_CLOSED
+					: (ex instanceof SSLException || ex instanceof RuntimeException) ? CloseReason.Kind.TLS
+							: CloseReason.Kind.RESET;
+			handshakeFailed(new CloseReason(kind, "TLS handshake failed: " + Errno.reason(ex), ex));
 			return;
 		}
 		if (waitFor != TlsWire.DONE) {
@@ -412,7 +417,14 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	 */
 	private void handshakeFailed(CloseReason reason) {
 		if (this.listener != null) {
-			logger.info("closing TLS connection from {} on {}: {}", this.peer, this.listener.address(), reason.text());
+			if (reason.cause() instanceof TlsWire.PeerClosedException closed && !closed.sentAnything()) {
+				logger.debug("closing TLS connection from {} on {}: {}", this.peer, this.listener.address(),
+						reason.text());
+			}
+			else {
+				logger.info("closing TLS connection from {} on {}: {}", this.peer, this.listener.address(),
+						reason.text());
+			}
 		}
 		else {
 			logger.warn("error connecting to {}: {}", this.peer, reason.text());

@@ -54,14 +54,17 @@ final class NioCore {
 
 	private final Map<ProtocolFamily, DatagramChannel> udpSenders = new ConcurrentHashMap<>();
 
+	private final TlsTasks tlsTasks;
+
 	private volatile boolean closed;
 
 	NioCore(String name, int loopCount, boolean daemon, boolean threaded, OutputBounds limits) {
 		this.name = name;
 		this.limits = limits;
 		this.loops = new EventLoop[loopCount];
+		this.tlsTasks = new TlsTasks(name, daemon);
 		for (int i = 0; i < loopCount; i++) {
-			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded);
+			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded, this.tlsTasks);
 		}
 	}
 
@@ -264,6 +267,7 @@ final class NioCore {
 		for (EventLoop loop : this.loops) {
 			loop.close(timeout);
 		}
+		this.tlsTasks.close();
 		for (DatagramChannel sender : this.udpSenders.values()) {
 			closeQuietly(sender);
 		}

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
@@ -182,6 +183,8 @@ final class NioListener implements Listener, Selectable {
 		catch (RuntimeException ex) {
 			// The TLS context failed to make an engine (a supplier that threw).
 			logger.error("{} could not set up TLS for the connection from {}", this, peer, ex);
+			this.observer
+				.tlsHandshakeFailed(new CloseReason(CloseReason.Kind.TLS, "TLS setup failed: " + Errno.reason(ex), ex));
 			closeQuietly(accepted);
 			return;
 		}

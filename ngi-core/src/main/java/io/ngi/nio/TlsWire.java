@@ -8,11 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLEngine;
@@ -36,10 +31,10 @@ import org.jspecify.annotations.Nullable;
  * received, ciphertext the socket did not take), at most one of the loop's buffers each,
  * and nothing when idle. A record larger than the engine accepts fails the connection.
  * <p>
- * The handshake's delegated tasks (key exchange, certificate checks) run on a small
- * shared pool, not the loop; the connection neither reads nor writes meanwhile.
- * Renegotiation (TLS 1.2 and older) is refused; TLS 1.3 post-handshake messages (session
- * tickets, key updates) are handled.
+ * The handshake's delegated tasks (key exchange, certificate checks) run on the
+ * implementation's {@link TlsTasks}, not the loop; the connection neither reads nor
+ * writes meanwhile. Renegotiation (TLS 1.2 and older) is refused; TLS 1.3 post-handshake
+ * messages (session tickets, key updates) are handled.
  */
 final class TlsWire extends Wire {
 
@@ -50,8 +45,6 @@ final class TlsWire extends Wire {
 	static final int NET_BUFFER_SIZE = 5 * 17 * 1024;
 
 	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-
-	private static final Executor TASKS = tasks();
 
 	private final EventLoop loop;
 
@@ -73,6 +66,9 @@ final class TlsWire extends Wire {
 	private @Nullable ByteBuffer outLeft;
 
 	private boolean handshakeStarted;
+
+	/** Whether the peer sent anything during the handshake. */
+	private boolean received;
 
 	private volatile boolean handshakeDone;
 
@@ -234,8 +230,9 @@ final class TlsWire extends Wire {
 		if (!fresh) {
 			int count = this.channel.read(in);
 			if (count < 0) {
-				throw new SSLHandshakeException("the peer closed the connection during the handshake");
+				throw new PeerClosedException(this.received);
 			}
+			this.received |= count > 0;
 			if (count == 0) {
 				in.flip();
 				keepLeft(in, false);
@@ -267,7 +264,7 @@ final class TlsWire extends Wire {
 			more.flip();
 			keepLeft(more, count > 0);
 			if (count < 0) {
-				throw new SSLHandshakeException("the peer closed the connection during the handshake");
+				throw new PeerClosedException(true);
 			}
 			return (count > 0) ? DONE : SelectionKey.OP_READ;
 		}
@@ -283,7 +280,7 @@ final class TlsWire extends Wire {
 
 	private void runTasks() {
 		this.taskRunning = true;
-		TASKS.execute(() -> {
+		this.loop.tlsTasks.execute(() -> {
 			Runnable task;
 			try {
 				while ((task = this.engine.getDelegatedTask()) != null) {
@@ -568,17 +565,24 @@ final class TlsWire extends Wire {
 				+ (this.handshakeDone ? this.engine.getSession().getProtocol() : "handshaking") + "]";
 	}
 
-	private static Executor tasks() {
-		AtomicInteger threads = new AtomicInteger();
-		int size = Math.max(2, Runtime.getRuntime().availableProcessors());
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "ngi-tls-" + threads.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
+	/**
+	 * The peer closed the connection before the handshake completed: a client that gave
+	 * up, or a load balancer's TCP health check that sent nothing.
+	 */
+	static final class PeerClosedException extends SSLHandshakeException {
+
+		private final boolean sentAnything;
+
+		PeerClosedException(boolean sentAnything) {
+			super(sentAnything ? "the peer closed the connection during the handshake"
+					: "the peer closed the connection without starting a handshake");
+			this.sentAnything = sentAnything;
+		}
+
+		boolean sentAnything() {
+			return this.sentAnything;
+		}
+
 	}
 
 	/** What the wire tells its connection. */

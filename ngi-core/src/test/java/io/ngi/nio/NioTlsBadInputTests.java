@@ -138,6 +138,17 @@ class NioTlsBadInputTests {
 	}
 
 	@Test
+	void aProbeThatConnectsAndClosesIsNotATlsFailure() throws Exception {
+		Listener listener = listen(TlsOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+		try (LogCapture log = new LogCapture()) {
+			sendAndExpectClose(listener, new byte[0], true);
+			awaitFailedHandshakes(1);
+			assertThat(log.messages(Level.INFO)).isEmpty();
+		}
+		assertThat(this.failedHandshakes.get(0).kind()).isEqualTo(CloseReason.Kind.PEER_CLOSED);
+	}
+
+	@Test
 	void aClientThatStopsMidHandshakeTimesOut() throws Exception {
 		Listener listener = listen(Duration.ofMillis(200));
 		try (LogCapture log = new LogCapture()) {

@@ -1,0 +1,50 @@
+package io.ngi.nio;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads that run the TLS handshakes' delegated tasks (key exchange, certificate
+ * checks) of one implementation, so that a handshake does not hold up the other
+ * connections of its loop. As many threads as processors, started on first use, gone
+ * after 30 idle seconds and when the implementation closes.
+ */
+final class TlsTasks {
+
+	private final ThreadPoolExecutor executor;
+
+	TlsTasks(String name, boolean daemon) {
+		AtomicInteger threads = new AtomicInteger();
+		int size = Math.max(2, Runtime.getRuntime().availableProcessors());
+		this.executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(task) -> {
+					Thread thread = new Thread(task, name + "-tls-" + threads.incrementAndGet());
+					thread.setDaemon(daemon);
+					return thread;
+				});
+		this.executor.allowCoreThreadTimeOut(true);
+	}
+
+	/**
+	 * Runs a task on a TLS thread, or here if the implementation is closing (its
+	 * connections are being closed: the task only ends a handshake that will not be
+	 * used).
+	 * @param task the task
+	 */
+	void execute(Runnable task) {
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			task.run();
+		}
+	}
+
+	void close() {
+		this.executor.shutdownNow();
+	}
+
+}
