@@ -30,6 +30,16 @@ class SampleServers {
 		return new UpperCaseEcho(toInt(properties.listener("echo", "").maxLineLength()));
 	}
 
+	/**
+	 * The echo server again, over TLS: {@code ngi.servers.echo-tls.ssl.bundle} names the
+	 * SSL bundle (a development certificate for localhost) in {@code application.yml}.
+	 * The handler sees plaintext, as on the plain echo listener.
+	 */
+	@NgiServer(name = "echo-tls")
+	Server echoTls(NgiProperties properties) {
+		return new UpperCaseEcho(toInt(properties.listener("echo-tls", "").maxLineLength()));
+	}
+
 	@NgiServer(name = "wc")
 	Server wc(NgiProperties properties) {
 		return WordCount.server(toInt(properties.listener("wc", "").maxFrameLength()));

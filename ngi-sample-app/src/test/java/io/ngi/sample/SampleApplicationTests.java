@@ -14,7 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Actuator over HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "ngi.servers.echo.address=127.0.0.1:0", "ngi.servers.wc.address=127.0.0.1:0",
-				"ngi.servers.wc-sized.address=127.0.0.1:0", "ngi.servers.udp.address=127.0.0.1:0" })
+		properties = { "ngi.servers.echo.address=127.0.0.1:0", "ngi.servers.echo-tls.address=127.0.0.1:0",
+				"ngi.servers.wc.address=127.0.0.1:0", "ngi.servers.wc-sized.address=127.0.0.1:0",
+				"ngi.servers.udp.address=127.0.0.1:0" })
 class SampleApplicationTests {
 
 	private static final int TIMEOUT_MILLIS = 10_000;
@@ -50,6 +59,35 @@ class SampleApplicationTests {
 			write(socket, "hello out there\nsecond line\n");
 			assertThat(readLine(socket)).isEqualTo("HELLO OUT THERE");
 			assertThat(readLine(socket)).isEqualTo("SECOND LINE");
+		}
+	}
+
+	@Test
+	void echoOverTlsAnswersWithTheDevelopmentCertificate() throws Exception {
+		X509Certificate development;
+		try (InputStream in = getClass().getResourceAsStream("/tls/dev.crt")) {
+			development = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
+		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+		trust.load(null, null);
+		trust.setCertificateEntry("dev", development);
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trust);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, trustManagers.getTrustManagers(), null);
+		for (String protocol : new String[] { "TLSv1.2", "TLSv1.3" }) {
+			try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", port("echo-tls")), TIMEOUT_MILLIS);
+				socket.setSoTimeout(TIMEOUT_MILLIS);
+				SSLParameters parameters = socket.getSSLParameters();
+				parameters.setEndpointIdentificationAlgorithm("HTTPS");
+				parameters.setProtocols(new String[] { protocol });
+				socket.setSSLParameters(parameters);
+				write(socket, "over tls\n");
+				assertThat(readLine(socket)).isEqualTo("OVER TLS");
+				assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
+				assertThat(socket.getSession().getPeerCertificates()[0]).isEqualTo(development);
+			}
 		}
 	}
 
@@ -167,7 +205,8 @@ class SampleApplicationTests {
 			assertThat(readLine(open)).isEqualTo("PING");
 			HttpResponse<String> ngi = get("/actuator/ngi");
 			assertThat(ngi.statusCode()).isEqualTo(200);
-			assertThat(ngi.body()).contains("\"echo\"", "\"wc\"", "\"wc-sized\"", "\"udp\"");
+			assertThat(ngi.body()).contains("\"echo\"", "\"echo-tls\"", "\"wc\"", "\"wc-sized\"", "\"udp\"")
+				.contains("\"bundle\":\"sample-dev\"");
 			HttpResponse<String> active = get("/actuator/metrics/ngi.connections.active?tag=listener:echo");
 			assertThat(active.statusCode()).isEqualTo(200);
 			assertThat(active.body()).contains("\"ngi.connections.active\"").contains("\"value\":1.0");

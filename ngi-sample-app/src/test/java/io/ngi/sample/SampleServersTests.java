@@ -36,7 +36,7 @@ class SampleServersTests {
 
 	@Test
 	void sliceHasEveryListener() {
-		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "wc", "wc-sized", "udp");
+		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "echo-tls", "wc", "wc-sized", "udp");
 	}
 
 	@Test
@@ -69,6 +69,13 @@ class SampleServersTests {
 		client.write(bytes("hello out there\nand "));
 		client.write(bytes("more\n"));
 		assertThat(client.output()).isEqualTo("-> 'HELLO OUT THERE\\n'\n-> 'AND MORE\\n'");
+	}
+
+	@Test
+	void echoOverTlsIsTheSameEchoAndGetsPlaintextInTheSlice() {
+		TestConnection client = this.ngi.connect("echo-tls");
+		client.write(bytes("secret\n"));
+		assertThat(client.output()).isEqualTo("-> 'SECRET\\n'");
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package io.ngi.spring.boot.actuate;
 
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -15,11 +18,12 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import io.ngi.Addresses;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerStatistics;
+import io.ngi.spring.boot.autoconfigure.NgiListenerTls;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 
 /**
  * The {@code ngi} actuator endpoint ({@code /actuator/ngi}): lists the NGI listeners with
- * their addresses, open connections and traffic. Read-only. Expose it with
+ * their addresses, TLS, open connections and traffic. Read-only. Expose it with
  * {@code management.endpoints.web.exposure.include=ngi}.
  */
 @Endpoint(id = "ngi", defaultAccess = Access.READ_ONLY)
@@ -63,7 +67,16 @@ public final class NgiEndpoint {
 				Objects.requireNonNullElse(listener.settings().address(), ""),
 				(bound != null) ? Addresses.format(bound) : null, listener.isOpen(), listener.openConnections(),
 				stats.accepted(), stats.bytesReceived(), stats.bytesSent(), stats.handlerErrors(),
-				stats.datagramsReceived());
+				stats.datagramsReceived(), describe(listener.tls(), stats));
+	}
+
+	private static TlsDescriptor describe(@Nullable NgiListenerTls tls, NgiListenerStatistics stats) {
+		if (tls == null) {
+			return TlsDescriptor.OFF;
+		}
+		return new TlsDescriptor(true, tls.bundle(), tls.clientAuth().name().toLowerCase(Locale.ROOT),
+				tls.effectiveProtocols(), tls.cipherSuites(), tls.handshakeTimeout(), tls.lastReload(), tls.reloads(),
+				stats.tlsHandshakesSucceeded(), stats.tlsHandshakesFailed(), stats.tlsHandshakesTimedOut());
 	}
 
 	/**
@@ -92,11 +105,40 @@ public final class NgiEndpoint {
 	 * @param bytesSent bytes sent so far
 	 * @param handlerErrors server or handler failures so far
 	 * @param datagramsReceived datagrams received so far
+	 * @param tls the listener's TLS, {@code enabled=false} for plaintext
 	 */
 	public record ListenerDescriptor(String name, String bean, String transport, String address,
 			@Nullable String boundAddress, boolean open, int openConnections, long acceptedConnections,
-			long bytesReceived, long bytesSent, long handlerErrors,
-			long datagramsReceived) implements OperationResponseBody {
+			long bytesReceived, long bytesSent, long handlerErrors, long datagramsReceived,
+			TlsDescriptor tls) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The TLS of one listener.
+	 *
+	 * @param enabled whether the listener speaks TLS; every other component is empty when
+	 * not
+	 * @param bundle the SSL bundle
+	 * @param clientAuth {@code none}, {@code want} or {@code need}
+	 * @param protocols the protocols a new connection may use (the bundle's, or the JDK's
+	 * defaults)
+	 * @param cipherSuites the bundle's cipher suites, empty for the JDK's defaults
+	 * @param handshakeTimeout how long a handshake may take, zero for no limit
+	 * @param lastReload when the bundle was last reloaded into a new context,
+	 * {@code null} if never
+	 * @param reloads how many times it was reloaded
+	 * @param handshakesSucceeded handshakes completed so far
+	 * @param handshakesFailed handshakes failed so far
+	 * @param handshakesTimedOut handshakes timed out so far
+	 */
+	public record TlsDescriptor(boolean enabled, @Nullable String bundle, @Nullable String clientAuth,
+			List<String> protocols, List<String> cipherSuites, @Nullable Duration handshakeTimeout,
+			@Nullable Instant lastReload, long reloads, long handshakesSucceeded, long handshakesFailed,
+			long handshakesTimedOut) {
+
+		static final TlsDescriptor OFF = new TlsDescriptor(false, null, null, List.of(), List.of(), null, null, 0, 0, 0,
+				0);
 
 	}
 

@@ -25,7 +25,10 @@ import io.ngi.spring.boot.autoconfigure.NgiTransport;
  * {@code ngi.connections.accepted}, {@code ngi.bytes.received}, {@code ngi.bytes.sent},
  * {@code ngi.handler.errors};</li>
  * <li>UDP listeners: {@code ngi.udp.messages.received}, {@code ngi.bytes.received},
- * {@code ngi.handler.errors}.</li>
+ * {@code ngi.handler.errors};</li>
+ * <li>TLS listeners, also: {@code ngi.tls.handshakes}, tagged {@code listener=<name>} and
+ * {@code outcome=success|failure|timeout} (a handshake cut short by the listener's stop
+ * is not counted).</li>
  * </ul>
  * The meters read the listener's {@link NgiListenerStatistics}, so they add nothing to
  * the I/O path. Registration is idempotent: a restarted listener keeps its meters.
@@ -71,6 +74,17 @@ public final class NgiMetrics implements ApplicationListener<NgiListenersStarted
 		counter("ngi.bytes.received", "Bytes received", "bytes", tags, stats, NgiListenerStatistics::bytesReceived);
 		counter("ngi.handler.errors", "Server or handler failures", null, tags, stats,
 				NgiListenerStatistics::handlerErrors);
+		if (listener.tls() != null) {
+			handshakes(listener.name(), "success", stats, NgiListenerStatistics::tlsHandshakesSucceeded);
+			handshakes(listener.name(), "failure", stats, NgiListenerStatistics::tlsHandshakesFailed);
+			handshakes(listener.name(), "timeout", stats, NgiListenerStatistics::tlsHandshakesTimedOut);
+		}
+	}
+
+	private void handshakes(String listener, String outcome, NgiListenerStatistics stats,
+			ToLongFunction<NgiListenerStatistics> value) {
+		counter("ngi.tls.handshakes", "TLS handshakes of accepted connections, by outcome", null,
+				Tags.of("listener", listener, "outcome", outcome), stats, value);
 	}
 
 	private void counter(String name, String description, @Nullable String baseUnit, Tags tags,

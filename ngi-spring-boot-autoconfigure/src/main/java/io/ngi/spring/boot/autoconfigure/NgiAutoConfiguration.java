@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -20,8 +21,12 @@ import io.ngi.nio.NioImplementation;
  * {@code ngi-loop-1} to {@code ngi-loop-N}. They are non-daemon and start with the first
  * listener, so an application without a web server keeps running while listeners are
  * open; the bean is closed (and its threads ended) when the context closes.
+ * <p>
+ * A listener with {@code ngi.servers.<name>.ssl.bundle} speaks TLS with that Spring Boot
+ * SSL bundle, resolved through the {@code SslBundles} bean of Boot's
+ * {@link SslAutoConfiguration} (which runs first).
  */
-@AutoConfiguration
+@AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(Implementation.class)
 @ConditionalOnBooleanProperty(name = "ngi.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NgiProperties.class)

@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -99,19 +102,25 @@ final class NgiListenerCollector {
 		SocketAddress address = parseAddress(beanName, annotation, settings, udp);
 		Class<?> type = this.beanFactory.getType(beanName);
 		ListenOptions.Builder options = options(beanName, settings);
-		NgiListenerStatistics stats = this.statistics.apply(name);
 		if (udp) {
 			if (type == null || !UdpHandler.class.isAssignableFrom(type)) {
 				throw wrongType(beanName, annotation, name, type, UdpHandler.class.getName());
 			}
+			if (settings.ssl().enabled()) {
+				throw new NgiStartupException(
+						"NGI UDP listener '" + name + "' (bean '" + beanName + "') has the SSL bundle '"
+								+ settings.ssl().bundle() + "', but TLS needs a TCP or Unix socket listener.",
+						"Remove ngi.servers." + name + ".ssl.bundle, or serve TLS from an @NgiServer.", null);
+			}
 			UdpHandler handler = this.beanFactory.getBean(beanName, UdpHandler.class);
 			listeners.add(new NgiRegisteredListener(name, beanName, settings, address, NgiTransport.UDP, null, handler,
-					options, stats));
+					options, this.statistics.apply(name), null));
 			return;
 		}
 		Server server = server(beanName, annotation, name, type);
+		NgiListenerTls tls = tls(beanName, settings);
 		listeners.add(new NgiRegisteredListener(name, beanName, settings, address, NgiTransport.ofStream(address),
-				server, null, options, stats));
+				server, null, options, this.statistics.apply(name), tls));
 	}
 
 	private Server server(String beanName, String annotation, String name, @Nullable Class<?> type) {
@@ -208,6 +217,58 @@ final class NgiListenerCollector {
 					"Use \"host:port\" or \":port\" for ngi.servers." + name + ".address.", null);
 		}
 		return parsed;
+	}
+
+	/**
+	 * Makes the listener's TLS from its SSL bundle, and has the bundle's updates swap the
+	 * context that new connections use.
+	 */
+	private @Nullable NgiListenerTls tls(String beanName, NgiListenerSettings settings) {
+		NgiListenerSettings.Ssl ssl = settings.ssl();
+		String bundleName = ssl.bundle();
+		if (bundleName == null) {
+			return null;
+		}
+		String name = settings.name();
+		String listener = "NGI listener '" + name + "' (bean '" + beanName + "')";
+		SslBundles bundles = this.beanFactory.getBeanProvider(SslBundles.class).getIfUnique();
+		if (bundles == null) {
+			throw new NgiStartupException(
+					listener + " has ngi.servers." + name + ".ssl.bundle=" + bundleName
+							+ " but the context has no SslBundles bean to resolve it.",
+					"Keep Spring Boot's SslAutoConfiguration (org.springframework.boot.autoconfigure.ssl."
+							+ "SslAutoConfiguration) enabled, or define an org.springframework.boot.ssl.SslBundles bean.",
+					null);
+		}
+		SslBundle bundle;
+		try {
+			bundle = bundles.getBundle(bundleName);
+		}
+		catch (NoSuchSslBundleException ex) {
+			List<String> known = bundles.getBundleNames();
+			throw new NgiStartupException(
+					listener + " names the SSL bundle '" + bundleName + "' (ngi.servers." + name
+							+ ".ssl.bundle), but there is no SSL bundle with that name"
+							+ (known.isEmpty() ? "." : " (defined: " + String.join(", ", known) + ")."),
+					"Define spring.ssl.bundle.pem." + bundleName
+							+ " (PEM certificate and private key) or spring.ssl.bundle.jks." + bundleName
+							+ " (a JKS or PKCS12 key store), or fix ngi.servers." + name + ".ssl.bundle.",
+					ex);
+		}
+		NgiListenerTls tls;
+		try {
+			tls = new NgiListenerTls(name, bundleName, bundle, ssl.clientAuth(), ssl.handshakeTimeout());
+		}
+		catch (RuntimeException ex) {
+			throw new NgiStartupException(
+					listener + " cannot use the SSL bundle '" + bundleName + "': " + ex.getMessage(),
+					"Check spring.ssl.bundle.*." + bundleName + " (the key must match the certificate, the key store "
+							+ "and key passwords must be right) and ngi.servers." + name
+							+ ".ssl.handshake-timeout (not negative).",
+					ex);
+		}
+		bundles.addBundleUpdateHandler(bundleName, tls::reload);
+		return tls;
 	}
 
 	private ListenOptions.Builder options(String beanName, NgiListenerSettings settings) {

@@ -156,8 +156,15 @@ public final class NgiListenerRegistry
 			}
 			publishPorts(opened);
 			for (NgiRegisteredListener listener : opened) {
-				logger.info("NGI listener '{}' ({}) listening on {}", listener.name(), listener.transport().tag(),
-						format(listener.boundAddress()));
+				NgiListenerTls tls = listener.tls();
+				if (tls != null) {
+					logger.info("NGI listener '{}' ({}, TLS with SSL bundle '{}') listening on {}", listener.name(),
+							listener.transport().tag(), tls.bundle(), format(listener.boundAddress()));
+				}
+				else {
+					logger.info("NGI listener '{}' ({}) listening on {}", listener.name(), listener.transport().tag(),
+							format(listener.boundAddress()));
+				}
 			}
 		}
 		this.running = true;
@@ -190,6 +197,15 @@ public final class NgiListenerRegistry
 						"Identify and stop the process that is listening on " + address
 								+ ", or configure this listener to listen on another address with ngi.servers."
 								+ listener.name() + ".address (\":0\" picks a free port).",
+						ex);
+			}
+			NgiListenerTls tls = listener.tls();
+			if (tls != null && hasCause(ex, IllegalArgumentException.class)) {
+				throw new NgiStartupException("NGI listener '" + listener.name() + "' (bean '" + listener.beanName()
+						+ "') cannot use the TLS options of the SSL bundle '" + tls.bundle() + "': " + ex.getMessage(),
+						"Check spring.ssl.bundle.*." + tls.bundle()
+								+ ".options.enabled-protocols and .options.ciphers: each must be a protocol"
+								+ " or cipher suite this JDK supports (such as TLSv1.3, TLSv1.2).",
 						ex);
 			}
 			throw new NgiStartupException(

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
 
+import io.ngi.ClientAuth;
+
 /**
  * The effective settings of one named listener, resolved by
  * {@link NgiProperties#listener(String, String)}. Applications read
@@ -25,10 +27,11 @@ import org.springframework.util.unit.DataSize;
  * {@code handleInputClosed} with the connection kept open for output
  * @param idleTimeout how long a connection may neither receive nor send a byte before it
  * is closed, {@link Duration#ZERO} for no limit
+ * @param ssl the TLS settings; TLS is on when {@link Ssl#bundle()} is set
  */
 public record NgiListenerSettings(String name, @Nullable String address, boolean enabled, int backlog,
 		int maxConnections, DataSize udpBufferSize, DataSize maxLineLength, DataSize maxFrameLength,
-		boolean allowHalfClose, Duration idleTimeout) {
+		boolean allowHalfClose, Duration idleTimeout, Ssl ssl) {
 
 	/**
 	 * Checks the components.
@@ -39,6 +42,7 @@ public record NgiListenerSettings(String name, @Nullable String address, boolean
 		Objects.requireNonNull(maxLineLength, "maxLineLength");
 		Objects.requireNonNull(maxFrameLength, "maxFrameLength");
 		Objects.requireNonNull(idleTimeout, "idleTimeout");
+		Objects.requireNonNull(ssl, "ssl");
 	}
 
 	/**
@@ -57,6 +61,36 @@ public record NgiListenerSettings(String name, @Nullable String address, boolean
 	 */
 	public int maxFrameLengthInBytes() {
 		return (int) Math.min(this.maxFrameLength.toBytes(), Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The TLS settings of one listener, from {@code ngi.servers.<name>.ssl.*} and
+	 * {@code ngi.defaults.ssl.*}.
+	 *
+	 * @param bundle the name of the SSL bundle ({@code spring.ssl.bundle.*}),
+	 * {@code null} for a plaintext listener
+	 * @param clientAuth whether clients are asked for a certificate
+	 * @param handshakeTimeout how long a handshake may take, {@link Duration#ZERO} for no
+	 * limit
+	 */
+	public record Ssl(@Nullable String bundle, ClientAuth clientAuth, Duration handshakeTimeout) {
+
+		/**
+		 * Checks the components.
+		 */
+		public Ssl {
+			Objects.requireNonNull(clientAuth, "clientAuth");
+			Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+		}
+
+		/**
+		 * Returns whether the listener speaks TLS.
+		 * @return whether a bundle is named
+		 */
+		public boolean enabled() {
+			return this.bundle != null;
+		}
+
 	}
 
 }

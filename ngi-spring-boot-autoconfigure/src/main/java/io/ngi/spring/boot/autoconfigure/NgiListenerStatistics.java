@@ -2,6 +2,9 @@ package io.ngi.spring.boot.autoconfigure;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.net.ssl.SSLSession;
+
+import io.ngi.CloseReason;
 import io.ngi.ListenerObserver;
 
 /**
@@ -23,6 +26,12 @@ public final class NgiListenerStatistics {
 	private final LongAdder handlerErrors = new LongAdder();
 
 	private final LongAdder datagramsReceived = new LongAdder();
+
+	private final LongAdder tlsHandshakesSucceeded = new LongAdder();
+
+	private final LongAdder tlsHandshakesFailed = new LongAdder();
+
+	private final LongAdder tlsHandshakesTimedOut = new LongAdder();
 
 	private final ListenerObserver observer = new CountingObserver();
 
@@ -77,6 +86,32 @@ public final class NgiListenerStatistics {
 		return this.datagramsReceived.sum();
 	}
 
+	/**
+	 * Returns how many TLS handshakes completed.
+	 * @return the number of successful handshakes
+	 */
+	public long tlsHandshakesSucceeded() {
+		return this.tlsHandshakesSucceeded.sum();
+	}
+
+	/**
+	 * Returns how many TLS handshakes failed (a client that does not speak TLS, an
+	 * untrusted or missing client certificate, no common protocol or cipher suite, a peer
+	 * that closed during the handshake).
+	 * @return the number of failed handshakes
+	 */
+	public long tlsHandshakesFailed() {
+		return this.tlsHandshakesFailed.sum();
+	}
+
+	/**
+	 * Returns how many TLS handshakes did not complete within the handshake timeout.
+	 * @return the number of timed-out handshakes
+	 */
+	public long tlsHandshakesTimedOut() {
+		return this.tlsHandshakesTimedOut.sum();
+	}
+
 	ListenerObserver observer() {
 		return this.observer;
 	}
@@ -113,6 +148,22 @@ public final class NgiListenerStatistics {
 		public void datagramReceived(int bytes) {
 			NgiListenerStatistics.this.datagramsReceived.increment();
 			NgiListenerStatistics.this.bytesReceived.add(bytes);
+		}
+
+		@Override
+		public void tlsHandshakeCompleted(SSLSession session) {
+			NgiListenerStatistics.this.tlsHandshakesSucceeded.increment();
+		}
+
+		@Override
+		public void tlsHandshakeFailed(CloseReason reason) {
+			switch (reason.kind()) {
+				// A handshake cut short by the listener's stop says nothing of the peer
+				case STOPPED -> {
+				}
+				case TIMEOUT -> NgiListenerStatistics.this.tlsHandshakesTimedOut.increment();
+				default -> NgiListenerStatistics.this.tlsHandshakesFailed.increment();
+			}
 		}
 
 	}

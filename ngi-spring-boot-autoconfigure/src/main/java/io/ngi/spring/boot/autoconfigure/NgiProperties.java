@@ -8,7 +8,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
+
+import io.ngi.ClientAuth;
 
 /**
  * Configuration properties of NGI, under {@code ngi.*}. Bound once at startup; read it
@@ -50,8 +53,9 @@ public class NgiProperties {
 
 	/**
 	 * Listener settings by listener name (the name of an @NgiServer or @NgiUdpHandler):
-	 * address, enabled, backlog, max-connections, udp-buffer-size, max-line-length and
-	 * max-frame-length. Each overrides the annotation and ngi.defaults.
+	 * address, enabled, backlog, max-connections, udp-buffer-size, max-line-length,
+	 * max-frame-length, allow-half-close, idle-timeout and ssl.bundle, ssl.client-auth,
+	 * ssl.handshake-timeout. Each overrides the annotation and ngi.defaults.
 	 */
 	private final Map<String, ListenerProperties> servers = new LinkedHashMap<>();
 
@@ -162,7 +166,16 @@ public class NgiProperties {
 				orDefault(server.getMaxLineLength(), this.defaults.getMaxLineLength()),
 				orDefault(server.getMaxFrameLength(), this.defaults.getMaxFrameLength()),
 				(server.getAllowHalfClose() != null) ? server.getAllowHalfClose() : this.defaults.isAllowHalfClose(),
-				(server.getIdleTimeout() != null) ? server.getIdleTimeout() : this.defaults.getIdleTimeout());
+				(server.getIdleTimeout() != null) ? server.getIdleTimeout() : this.defaults.getIdleTimeout(),
+				ssl(server.getSsl()));
+	}
+
+	private NgiListenerSettings.Ssl ssl(ListenerSsl server) {
+		String bundle = hasText(server.getBundle()) ? server.getBundle().strip() : null;
+		DefaultSsl defaults = this.defaults.getSsl();
+		return new NgiListenerSettings.Ssl(bundle,
+				(server.getClientAuth() != null) ? server.getClientAuth() : defaults.getClientAuth(),
+				(server.getHandshakeTimeout() != null) ? server.getHandshakeTimeout() : defaults.getHandshakeTimeout());
 	}
 
 	private static DataSize orDefault(@Nullable DataSize value, DataSize fallback) {
@@ -290,6 +303,17 @@ public class NgiProperties {
 		 * closed (its handler gets handleClose with "idle timeout"). 0 for no limit.
 		 */
 		private Duration idleTimeout = Duration.ZERO;
+
+		@NestedConfigurationProperty
+		private final DefaultSsl ssl = new DefaultSsl();
+
+		/**
+		 * Returns the TLS defaults of the listeners that name an SSL bundle.
+		 * @return the TLS defaults
+		 */
+		public DefaultSsl getSsl() {
+			return this.ssl;
+		}
 
 		/**
 		 * Returns the idle timeout.
@@ -429,6 +453,16 @@ public class NgiProperties {
 		private @Nullable Boolean allowHalfClose;
 
 		private @Nullable Duration idleTimeout;
+
+		private final ListenerSsl ssl = new ListenerSsl();
+
+		/**
+		 * Returns the TLS settings of this listener.
+		 * @return the TLS settings; TLS is on when a bundle is named
+		 */
+		public ListenerSsl getSsl() {
+			return this.ssl;
+		}
 
 		/**
 		 * Returns the idle timeout.
@@ -574,6 +608,128 @@ public class NgiProperties {
 		 */
 		public void setMaxFrameLength(@Nullable DataSize maxFrameLength) {
 			this.maxFrameLength = maxFrameLength;
+		}
+
+	}
+
+	/**
+	 * TLS defaults ({@code ngi.defaults.ssl.*}) for the listeners that name an SSL
+	 * bundle. There is no default bundle: TLS is switched on per listener, by
+	 * {@code ngi.servers.<name>.ssl.bundle}.
+	 */
+	public static class DefaultSsl {
+
+		/**
+		 * Whether TLS listeners ask their clients for a certificate: none, want (a client
+		 * without one is accepted) or need (a trusted client certificate is required).
+		 * The certificate is checked against the trust material of the listener's SSL
+		 * bundle.
+		 */
+		private ClientAuth clientAuth = ClientAuth.NONE;
+
+		/**
+		 * How long a TLS handshake may take before the connection is closed (counted as
+		 * ngi.tls.handshakes with outcome=timeout). 0 for no limit.
+		 */
+		private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Returns the client authentication.
+		 * @return the client authentication
+		 */
+		public ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		/**
+		 * Sets the client authentication.
+		 * @param clientAuth the client authentication
+		 */
+		public void setClientAuth(ClientAuth clientAuth) {
+			this.clientAuth = Objects.requireNonNull(clientAuth, "clientAuth");
+		}
+
+		/**
+		 * Returns the handshake timeout.
+		 * @return the handshake timeout, zero for none
+		 */
+		public Duration getHandshakeTimeout() {
+			return this.handshakeTimeout;
+		}
+
+		/**
+		 * Sets the handshake timeout.
+		 * @param handshakeTimeout the handshake timeout, zero for none
+		 */
+		public void setHandshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+		}
+
+	}
+
+	/**
+	 * TLS settings of one named listener ({@code ngi.servers.<name>.ssl.*}): TLS is on
+	 * when {@link #getBundle() bundle} names an SSL bundle; the other values left
+	 * {@code null} fall back to {@code ngi.defaults.ssl.*}.
+	 */
+	public static class ListenerSsl {
+
+		private @Nullable String bundle;
+
+		private @Nullable ClientAuth clientAuth;
+
+		private @Nullable Duration handshakeTimeout;
+
+		/**
+		 * Returns the name of the SSL bundle ({@code spring.ssl.bundle.pem.<bundle>} or
+		 * {@code spring.ssl.bundle.jks.<bundle>}) that holds the listener's certificate,
+		 * key and trust material.
+		 * @return the bundle name, or {@code null} for a plaintext listener
+		 */
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		/**
+		 * Sets the name of the SSL bundle.
+		 * @param bundle the bundle name, or {@code null} for a plaintext listener
+		 */
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		/**
+		 * Returns the client authentication.
+		 * @return the client authentication, or {@code null} for
+		 * {@code ngi.defaults.ssl.client-auth}
+		 */
+		public @Nullable ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		/**
+		 * Sets the client authentication.
+		 * @param clientAuth the client authentication
+		 */
+		public void setClientAuth(@Nullable ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
+		}
+
+		/**
+		 * Returns the handshake timeout.
+		 * @return the handshake timeout, or {@code null} for
+		 * {@code ngi.defaults.ssl.handshake-timeout}
+		 */
+		public @Nullable Duration getHandshakeTimeout() {
+			return this.handshakeTimeout;
+		}
+
+		/**
+		 * Sets the handshake timeout.
+		 * @param handshakeTimeout the handshake timeout, zero for none
+		 */
+		public void setHandshakeTimeout(@Nullable Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
 		}
 
 	}

@@ -38,13 +38,15 @@ public final class NgiRegisteredListener {
 
 	private final NgiListenerStatistics statistics;
 
+	private final @Nullable NgiListenerTls tls;
+
 	private volatile @Nullable Listener listener;
 
 	private volatile @Nullable UdpListener udpListener;
 
 	NgiRegisteredListener(String name, String beanName, NgiListenerSettings settings, SocketAddress configuredAddress,
 			NgiTransport transport, @Nullable Server server, @Nullable UdpHandler udpHandler,
-			ListenOptions.Builder options, NgiListenerStatistics statistics) {
+			ListenOptions.Builder options, NgiListenerStatistics statistics, @Nullable NgiListenerTls tls) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.beanName = Objects.requireNonNull(beanName, "beanName");
 		this.settings = Objects.requireNonNull(settings, "settings");
@@ -53,7 +55,8 @@ public final class NgiRegisteredListener {
 		this.server = server;
 		this.udpHandler = udpHandler;
 		this.statistics = Objects.requireNonNull(statistics, "statistics");
-		this.options = options.observer(statistics.observer()).build();
+		this.tls = tls;
+		this.options = options.observer(statistics.observer()).tls((tls != null) ? tls.options() : null).build();
 	}
 
 	/**
@@ -139,6 +142,14 @@ public final class NgiRegisteredListener {
 		return this.statistics;
 	}
 
+	/**
+	 * Returns the listener's TLS: its bundle, options and current context.
+	 * @return the TLS, or {@code null} for a plaintext listener
+	 */
+	public @Nullable NgiListenerTls tls() {
+		return this.tls;
+	}
+
 	void open(Implementation implementation) {
 		if (this.server != null) {
 			this.listener = implementation.listen(this.configuredAddress, this.server, this.options);
@@ -178,7 +189,8 @@ public final class NgiRegisteredListener {
 	@Override
 	public String toString() {
 		return "NgiRegisteredListener[name=" + this.name + ", bean=" + this.beanName + ", transport=" + this.transport
-				+ ", address=" + this.settings.address() + "]";
+				+ ", address=" + this.settings.address() + ", tls=" + ((this.tls != null) ? this.tls.bundle() : "off")
+				+ "]";
 	}
 
 }

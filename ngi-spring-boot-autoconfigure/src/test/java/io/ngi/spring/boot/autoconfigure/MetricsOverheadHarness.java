@@ -75,7 +75,7 @@ public final class MetricsOverheadHarness {
 			NgiRegisteredListener registered = new NgiRegisteredListener("echo", "echo",
 					new NgiProperties().listener("echo", "127.0.0.1:0"), new InetSocketAddress("127.0.0.1", 0),
 					NgiTransport.TCP, (c) -> {
-					}, null, ListenOptions.builder(), statistics);
+					}, null, ListenOptions.builder(), statistics, null);
 			new NgiMetrics(registry).bind(registered);
 		}
 		Listener listener = ngi.listen(new InetSocketAddress("127.0.0.1", 0),
