@@ -61,20 +61,13 @@ final class SocketClient implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Returns the names of the live NGI threads of this JVM, leaving out ngi-core's
-	 * {@code ngi-tls-N} threads: they run TLS handshakes' delegated tasks for every
-	 * implementation of the JVM at once, are daemons, and end 30 s after their last task,
-	 * so an earlier TLS test leaves them behind whatever this test closes.
-	 * @return the thread names
-	 */
 	static Set<String> liveNgiThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.filter(Thread::isAlive)
 			.map(Thread::getName)
-			.filter((name) -> name.startsWith("ngi-") && !name.startsWith("ngi-tls-"))
+			.filter((name) -> name.startsWith("ngi-"))
 			.collect(Collectors.toSet());
 	}
 
