@@ -76,7 +76,8 @@ public final class NgiEndpoint {
 		}
 		return new TlsDescriptor(true, tls.bundle(), tls.clientAuth().name().toLowerCase(Locale.ROOT),
 				tls.effectiveProtocols(), tls.cipherSuites(), tls.handshakeTimeout(), tls.lastReload(), tls.reloads(),
-				stats.tlsHandshakesSucceeded(), stats.tlsHandshakesFailed(), stats.tlsHandshakesTimedOut());
+				stats.tlsHandshakesSucceeded(), stats.tlsHandshakesFailed(), stats.tlsHandshakesTimedOut(),
+				stats.tlsHandshakesAbandoned());
 	}
 
 	/**
@@ -135,10 +136,10 @@ public final class NgiEndpoint {
 	public record TlsDescriptor(boolean enabled, @Nullable String bundle, @Nullable String clientAuth,
 			List<String> protocols, List<String> cipherSuites, @Nullable Duration handshakeTimeout,
 			@Nullable Instant lastReload, long reloads, long handshakesSucceeded, long handshakesFailed,
-			long handshakesTimedOut) {
+			long handshakesTimedOut, long handshakesAbandoned) {
 
 		static final TlsDescriptor OFF = new TlsDescriptor(false, null, null, List.of(), List.of(), null, null, 0, 0, 0,
-				0);
+				0, 0);
 
 	}
 

@@ -27,8 +27,9 @@ import io.ngi.spring.boot.autoconfigure.NgiTransport;
  * <li>UDP listeners: {@code ngi.udp.messages.received}, {@code ngi.bytes.received},
  * {@code ngi.handler.errors};</li>
  * <li>TLS listeners, also: {@code ngi.tls.handshakes}, tagged {@code listener=<name>} and
- * {@code outcome=success|failure|timeout} (a handshake cut short by the listener's stop
- * is not counted).</li>
+ * {@code outcome=success|failure|timeout|abandoned} (abandoned: the peer closed or reset
+ * before the handshake completed, as a balancer's TCP health check does; a handshake cut
+ * short by the listener's stop is not counted).</li>
  * </ul>
  * The meters read the listener's {@link NgiListenerStatistics}, so they add nothing to
  * the I/O path. Registration is idempotent: a restarted listener keeps its meters.
@@ -78,6 +79,7 @@ public final class NgiMetrics implements ApplicationListener<NgiListenersStarted
 			handshakes(listener.name(), "success", stats, NgiListenerStatistics::tlsHandshakesSucceeded);
 			handshakes(listener.name(), "failure", stats, NgiListenerStatistics::tlsHandshakesFailed);
 			handshakes(listener.name(), "timeout", stats, NgiListenerStatistics::tlsHandshakesTimedOut);
+			handshakes(listener.name(), "abandoned", stats, NgiListenerStatistics::tlsHandshakesAbandoned);
 		}
 	}
 

@@ -33,6 +33,8 @@ public final class NgiListenerStatistics {
 
 	private final LongAdder tlsHandshakesTimedOut = new LongAdder();
 
+	private final LongAdder tlsHandshakesAbandoned = new LongAdder();
+
 	private final ListenerObserver observer = new CountingObserver();
 
 	NgiListenerStatistics() {
@@ -96,8 +98,7 @@ public final class NgiListenerStatistics {
 
 	/**
 	 * Returns how many TLS handshakes failed (a client that does not speak TLS, an
-	 * untrusted or missing client certificate, no common protocol or cipher suite, a peer
-	 * that closed during the handshake).
+	 * untrusted or missing client certificate, no common protocol or cipher suite).
 	 * @return the number of failed handshakes
 	 */
 	public long tlsHandshakesFailed() {
@@ -110,6 +111,16 @@ public final class NgiListenerStatistics {
 	 */
 	public long tlsHandshakesTimedOut() {
 		return this.tlsHandshakesTimedOut.sum();
+	}
+
+	/**
+	 * Returns how many TLS handshakes the peer abandoned: it closed or reset the
+	 * connection before the handshake completed (a client that gave up, a load balancer's
+	 * TCP health check).
+	 * @return the number of abandoned handshakes
+	 */
+	public long tlsHandshakesAbandoned() {
+		return this.tlsHandshakesAbandoned.sum();
 	}
 
 	ListenerObserver observer() {
@@ -162,6 +173,7 @@ public final class NgiListenerStatistics {
 				case STOPPED -> {
 				}
 				case TIMEOUT -> NgiListenerStatistics.this.tlsHandshakesTimedOut.increment();
+				case PEER_CLOSED, RESET -> NgiListenerStatistics.this.tlsHandshakesAbandoned.increment();
 				default -> NgiListenerStatistics.this.tlsHandshakesFailed.increment();
 			}
 		}

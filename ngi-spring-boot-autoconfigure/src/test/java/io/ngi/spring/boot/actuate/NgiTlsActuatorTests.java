@@ -76,6 +76,10 @@ class NgiTlsActuatorTests {
 			}
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(handshakes(registry, "timeout")).isEqualTo(1));
+			// a probe that connects and closes, as a balancer's TCP health check does
+			connect(port).close();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(handshakes(registry, "abandoned")).isEqualTo(1));
 			assertThat(handshakes(registry, "success")).isEqualTo(2);
 			assertThat(handshakes(registry, "failure")).isEqualTo(1);
 			assertThat(registry.find("ngi.tls.handshakes").meter().getId().getTags())
@@ -86,6 +90,7 @@ class NgiTlsActuatorTests {
 			assertThat(tls.handshakesSucceeded()).isEqualTo(2);
 			assertThat(tls.handshakesFailed()).isEqualTo(1);
 			assertThat(tls.handshakesTimedOut()).isEqualTo(1);
+			assertThat(tls.handshakesAbandoned()).isEqualTo(1);
 		});
 	}
 
