@@ -60,6 +60,22 @@ public final class ConnectOptions {
 	}
 
 	/**
+	 * Returns a builder that starts from these options.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.timeout = this.timeout;
+		builder.idleTimeout = this.idleTimeout;
+		builder.allowHalfClose = this.allowHalfClose;
+		builder.outputHighWaterMark = this.output.highWaterMark();
+		builder.outputLowWaterMark = this.output.lowWaterMark();
+		builder.outputLimit = this.output.limit();
+		builder.tls = this.tls;
+		return builder;
+	}
+
+	/**
 	 * Returns how long a connect may take before it fails with
 	 * {@link CloseReason.Kind#TIMEOUT} ({@code "connect timed out after <timeout>"});
 	 * nothing is left open then.

@@ -130,12 +130,40 @@ public final class Blocking {
 	 * is closed at once)
 	 */
 	public static BlockingConnection open(Implementation implementation, SocketAddress address, Duration timeout) {
+		return open(implementation, address, ConnectOptions.defaults(), timeout);
+	}
+
+	/**
+	 * Connects with options (TLS, say) and returns the connection as a pair of blocking
+	 * streams. Otherwise as {@link #open(Implementation, SocketAddress, Duration)}; a
+	 * non-zero {@code timeout} replaces the options' connect timeout.
+	 *
+	 * {@snippet :
+	 * ConnectOptions tls = ConnectOptions.builder().tls(TlsOptions.builder(sslContext).build()).build();
+	 * try (BlockingConnection connection = Blocking.open(implementation, address, tls, Duration.ofSeconds(5))) {
+	 * 	connection.outputStream().write(request);
+	 * 	...
+	 * }
+	 * }
+	 * @param implementation the implementation to connect with
+	 * @param address where to connect
+	 * @param options the connect options
+	 * @param timeout how long the connect (with a TLS handshake), and then each read, may
+	 * wait
+	 * @return the open connection; the caller closes it
+	 * @throws ConnectionFailedException if the connection could not be made (with TLS,
+	 * also when the handshake failed)
+	 * @throws NgiTimeoutException if the connection was not made in time
+	 */
+	public static BlockingConnection open(Implementation implementation, SocketAddress address, ConnectOptions options,
+			Duration timeout) {
 		Objects.requireNonNull(implementation, "implementation");
 		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(options, "options");
 		Deadline deadline = Deadline.after(timeout);
 		OpenConnector connector = new OpenConnector(address, timeout);
 		try {
-			implementation.connect(address, connector, connectOptions(timeout));
+			implementation.connect(address, connector, connectOptions(options, timeout));
 		}
 		catch (RuntimeException | Error ex) {
 			connector.abandon();
@@ -144,14 +172,42 @@ public final class Blocking {
 		return connector.await(deadline);
 	}
 
+	/**
+	 * Connects with options (TLS, say), calls {@code server} with the connection, and
+	 * waits until the connection closes. Otherwise as
+	 * {@link #request(Implementation, SocketAddress, Server, Duration)}; a non-zero
+	 * {@code timeout} replaces the options' connect timeout.
+	 * @param implementation the implementation to connect with
+	 * @param address where to connect
+	 * @param options the connect options
+	 * @param server called with the connection; normally sets a handler
+	 * @param timeout how long the whole request may take
+	 * @return the peer's close reason, or {@code null} if the handler closed the
+	 * connection
+	 * @throws ConnectionFailedException if the connection could not be made (with TLS,
+	 * also when the handshake failed)
+	 * @throws NgiTimeoutException if the request did not finish in time
+	 */
+	public static @Nullable String request(Implementation implementation, SocketAddress address, ConnectOptions options,
+			Server server, Duration timeout) {
+		Objects.requireNonNull(server, "server");
+		Objects.requireNonNull(options, "options");
+		return run(implementation, address, options, server, timeout);
+	}
+
 	private static @Nullable String run(Implementation implementation, SocketAddress address, Server connectStep,
 			Duration timeout) {
+		return run(implementation, address, ConnectOptions.defaults(), connectStep, timeout);
+	}
+
+	private static @Nullable String run(Implementation implementation, SocketAddress address, ConnectOptions options,
+			Server connectStep, Duration timeout) {
 		Objects.requireNonNull(implementation, "implementation");
 		Objects.requireNonNull(address, "address");
 		Deadline deadline = Deadline.after(timeout);
 		RequestConnector connector = new RequestConnector(address, connectStep);
 		try {
-			implementation.connect(address, connector, connectOptions(timeout));
+			implementation.connect(address, connector, connectOptions(options, timeout));
 		}
 		catch (RuntimeException | Error ex) {
 			// The testing implementation lets a failing connected() escape from connect;
@@ -169,8 +225,8 @@ public final class Blocking {
 	 * The connect is bounded by the caller's timeout, so a connect that cannot complete
 	 * is closed by the implementation rather than left behind.
 	 */
-	private static ConnectOptions connectOptions(Duration timeout) {
-		return timeout.isZero() ? ConnectOptions.defaults() : ConnectOptions.builder().timeout(timeout).build();
+	private static ConnectOptions connectOptions(ConnectOptions options, Duration timeout) {
+		return timeout.isZero() ? options : options.toBuilder().timeout(timeout).build();
 	}
 
 	/**
