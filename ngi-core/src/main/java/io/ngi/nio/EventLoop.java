@@ -101,7 +101,10 @@ final class EventLoop {
 
 	private final ArrayDeque<NioConnection> flushQueue = new ArrayDeque<>();
 
-	private final TimerQueue timers = new TimerQueue();
+	/** What runs on this loop now, for the blocked-loop watchdog and the statistics. */
+	final LoopMonitor monitor = new LoopMonitor();
+
+	private final TimerQueue timers = new TimerQueue(this.monitor);
 
 	/**
 	 * Connections closed during a suspended handler call: no longer registered, their
@@ -566,6 +569,7 @@ final class EventLoop {
 			if (task == null) {
 				return;
 			}
+			this.monitor.enter(task);
 			try {
 				task.run();
 			}
@@ -573,18 +577,25 @@ final class EventLoop {
 				logger.error("task failed on {}", this.name, ex);
 				handlerFailed(ex);
 			}
+			finally {
+				this.monitor.exit();
+			}
 		}
 	}
 
 	private void flushPending() {
 		NioConnection connection;
 		while ((connection = this.flushQueue.poll()) != null) {
+			this.monitor.enter(connection);
 			try {
 				connection.flushFromLoop();
 			}
 			catch (Throwable ex) {
 				logger.error("flush failed on {}", connection, ex);
 				connection.shutdown();
+			}
+			finally {
+				this.monitor.exit();
 			}
 		}
 	}
@@ -605,6 +616,7 @@ final class EventLoop {
 		if (!key.isValid()) {
 			return;
 		}
+		this.monitor.enter(selectable);
 		try {
 			selectable.ready(key);
 		}
@@ -613,6 +625,19 @@ final class EventLoop {
 			handlerFailed(ex);
 			selectable.shutdown();
 		}
+		finally {
+			this.monitor.exit();
+		}
+	}
+
+	/** The thread running this loop now, for the watchdog's stack traces. */
+	@Nullable Thread runningThread() {
+		return this.loopThread;
+	}
+
+	/** Tasks queued for this loop and not yet run. Any thread; O(tasks). */
+	int pendingTasks() {
+		return this.tasks.size();
 	}
 
 	/**

@@ -47,7 +47,10 @@ public final class InlineImplementation implements Implementation, AutoCloseable
 	public InlineImplementation() {
 		this.core = new NioCore("ngi-inline", 1, true, false,
 				new OutputBounds(NioImplementation.DEFAULT_OUTPUT_HIGH_WATER_MARK,
-						NioImplementation.DEFAULT_OUTPUT_LOW_WATER_MARK, NioImplementation.DEFAULT_OUTPUT_LIMIT));
+						NioImplementation.DEFAULT_OUTPUT_LOW_WATER_MARK, NioImplementation.DEFAULT_OUTPUT_LIMIT),
+				// The loop runs in the caller's thread, inside the caller's own
+				// deadline: no watchdog.
+				Duration.ZERO);
 	}
 
 	/**

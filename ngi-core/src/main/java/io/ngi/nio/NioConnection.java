@@ -151,6 +151,14 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 
 	private boolean channelClosed;
 
+	/** When the connection was accepted or connected ({@link System#nanoTime()}). */
+	private final long openedNanos = System.nanoTime();
+
+	/** Plaintext bytes received and sent; loop thread only. */
+	private long bytesIn;
+
+	private long bytesOut;
+
 	private int interest;
 
 	/**
@@ -529,6 +537,12 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		updateInterest();
 	}
 
+	/** Bytes were sent: counted, and the idle timeout starts again. */
+	void sent(int bytes) {
+		this.bytesOut += bytes;
+		activity();
+	}
+
 	/** Bytes were received or sent: the idle timeout starts again. */
 	void activity() {
 		if (this.idleNanos > 0) {
@@ -689,6 +703,7 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 				return;
 			}
 			activity();
+			this.bytesIn += count;
 			this.observer.bytesReceived(count);
 			byte[] data = new byte[count];
 			buffer.flip();
@@ -769,6 +784,7 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			this.loop.deregistered();
 		}
 		closeQuietly();
+		recordLifetime(reason);
 		this.outbound.clear();
 		this.wire.release();
 		if (this.afterHandshake != null) {
@@ -811,6 +827,32 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		if (this.listener != null) {
 			this.listener.closed(this);
 		}
+	}
+
+	/** Commits the JFR {@code io.ngi.Connection} event, if a recording wants it. */
+	private void recordLifetime(@Nullable CloseReason reason) {
+		ConnectionEvent event = new ConnectionEvent();
+		if (event.shouldCommit()) {
+			event.peer = String.valueOf(this.peer);
+			event.listener = (this.listener != null) ? String.valueOf(this.listener.address()) : "";
+			event.bytesIn = this.bytesIn;
+			event.bytesOut = this.bytesOut;
+			event.closeReason = (reason != null) ? reason.text() : "closed by this side";
+			event.closeKind = (reason != null) ? reason.kind().name() : "CLOSED_BY_THIS_SIDE";
+			event.lifetime = System.nanoTime() - this.openedNanos;
+			SSLSession session = this.wire.session();
+			event.tlsProtocol = (session != null) ? session.getProtocol() : "";
+			event.commit();
+		}
+	}
+
+	/** The class of the handler, for the blocked-loop report. Any thread; racy. */
+	String handlerName() {
+		ConnectionHandler handler = this.dispatcher.handler();
+		if (handler != null) {
+			return handler.getClass().getName();
+		}
+		return (this.afterHandshake != null) ? "none yet: TLS handshake" : "none yet";
 	}
 
 	private void closeQuietly() {

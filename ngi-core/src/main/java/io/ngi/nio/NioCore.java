@@ -58,7 +58,15 @@ final class NioCore {
 
 	private volatile boolean closed;
 
-	NioCore(String name, int loopCount, boolean daemon, boolean threaded, OutputBounds limits) {
+	private final @Nullable BlockedLoopWatchdog watchdog;
+
+	/**
+	 * Creates the loops.
+	 * @param blockedThreshold how long one handler call, task or timer may run before the
+	 * watchdog reports the loop blocked; {@link Duration#ZERO} for no watchdog
+	 */
+	NioCore(String name, int loopCount, boolean daemon, boolean threaded, OutputBounds limits,
+			Duration blockedThreshold) {
 		this.name = name;
 		this.limits = limits;
 		this.loops = new EventLoop[loopCount];
@@ -66,6 +74,7 @@ final class NioCore {
 		for (int i = 0; i < loopCount; i++) {
 			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded, this.tlsTasks);
 		}
+		this.watchdog = blockedThreshold.isZero() ? null : new BlockedLoopWatchdog(name, this.loops, blockedThreshold);
 	}
 
 	OutputBounds limits() {
@@ -107,6 +116,9 @@ final class NioCore {
 	private void checkOpen() {
 		if (this.closed) {
 			throw new IllegalStateException(this.name + " is closed");
+		}
+		if (this.watchdog != null) {
+			this.watchdog.start();
 		}
 	}
 
@@ -268,6 +280,9 @@ final class NioCore {
 			loop.close(timeout);
 		}
 		this.tlsTasks.close();
+		if (this.watchdog != null) {
+			this.watchdog.close();
+		}
 		for (DatagramChannel sender : this.udpSenders.values()) {
 			closeQuietly(sender);
 		}
@@ -284,6 +299,24 @@ final class NioCore {
 
 	String name() {
 		return this.name;
+	}
+
+	@Nullable Duration blockedThreshold() {
+		return (this.watchdog != null) ? this.watchdog.threshold() : null;
+	}
+
+	List<LoopStatistics> loopStatistics() {
+		long now = System.nanoTime();
+		List<LoopStatistics> statistics = new ArrayList<>(this.loops.length);
+		for (EventLoop loop : this.loops) {
+			LoopMonitor monitor = loop.monitor;
+			long since = monitor.blockedSinceNanos;
+			statistics.add(new LoopStatistics(loop.name(), loop.pendingTasks(),
+					(since != 0) ? Duration.ofNanos(now - since) : null, (since != 0) ? monitor.blockedWhat : null,
+					monitor.blockedEpisodes, Duration.ofNanos(monitor.blockedTotalNanos), monitor.timersFired(),
+					Duration.ofNanos(monitor.timerLagTotalNanos()), Duration.ofNanos(monitor.timerLagMaxNanos())));
+		}
+		return statistics;
 	}
 
 	@Override

@@ -77,6 +77,12 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	 */
 	public static final long DEFAULT_OUTPUT_LIMIT = 16 * 1024 * 1024;
 
+	/**
+	 * The default blocked-loop threshold: a handler call, task or timer that runs longer
+	 * than 500 ms on a loop is reported.
+	 */
+	public static final Duration DEFAULT_BLOCKED_LOOP_THRESHOLD = Duration.ofMillis(500);
+
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
 	private final NioCore core;
@@ -84,7 +90,8 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	private NioImplementation(Builder builder) {
 		OutputBounds bounds = new OutputBounds(builder.highWaterMark, builder.lowWaterMark, builder.limit);
 		bounds.check();
-		this.core = new NioCore(builder.name, builder.loops, builder.daemon, true, bounds);
+		this.core = new NioCore(builder.name, builder.loops, builder.daemon, true, bounds,
+				builder.blockedLoopThreshold);
 	}
 
 	/**
@@ -218,6 +225,24 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
+	 * Returns a snapshot of each loop's health: whether it is blocked now and by what,
+	 * its blocked episodes, its pending tasks and how late its timers fired. Thread-safe
+	 * and cheap; the loops are not disturbed.
+	 * @return one entry per loop
+	 */
+	public List<LoopStatistics> loopStatistics() {
+		return this.core.loopStatistics();
+	}
+
+	/**
+	 * Returns the blocked-loop threshold.
+	 * @return the threshold, or {@code null} when detection is off
+	 */
+	public @Nullable Duration blockedLoopThreshold() {
+		return this.core.blockedThreshold();
+	}
+
+	/**
 	 * Returns the name; loop threads are named {@code <name>-1} to {@code <name>-N}.
 	 * @return the name
 	 */
@@ -259,7 +284,33 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 
 		private long limit = DEFAULT_OUTPUT_LIMIT;
 
+		private Duration blockedLoopThreshold = DEFAULT_BLOCKED_LOOP_THRESHOLD;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets how long one handler call, connection task or timer may run on a loop
+		 * before the loop is reported blocked: one WARN line naming the loop, the
+		 * connection and its handler's class, with the loop thread's stack, and one INFO
+		 * line when it ends. One watchdog thread ({@code <name>-watchdog}) checks every
+		 * loop; the loops pay no allocation, clock read or fence for it. Suspended
+		 * imperative calls do not run on the loop and are never reported.
+		 * @param threshold the threshold (default 500 ms), {@link Duration#ZERO} for no
+		 * detection
+		 * @return this builder
+		 */
+		public Builder blockedLoopThreshold(Duration threshold) {
+			Objects.requireNonNull(threshold, "threshold");
+			if (threshold.isNegative()) {
+				throw new IllegalArgumentException("blockedLoopThreshold must not be negative: " + threshold);
+			}
+			if (!threshold.isZero() && threshold.toMillis() < 10) {
+				throw new IllegalArgumentException(
+						"blockedLoopThreshold must be at least 10 ms (or zero for none): " + threshold);
+			}
+			this.blockedLoopThreshold = threshold;
+			return this;
 		}
 
 		/**

@@ -240,7 +240,7 @@ final class NioOutbound {
 				return;
 			}
 			if (written > 0) {
-				this.owner.activity();
+				this.owner.sent(written);
 				this.observer.bytesSent(written);
 				consume(written);
 			}

@@ -28,6 +28,20 @@ final class TimerQueue {
 
 	private int cancelled;
 
+	private final LoopMonitor monitor;
+
+	TimerQueue() {
+		this(new LoopMonitor());
+	}
+
+	/**
+	 * Creates a queue that tells {@code monitor} which timer runs and how late.
+	 * @param monitor the loop's monitor
+	 */
+	TimerQueue(LoopMonitor monitor) {
+		this.monitor = monitor;
+	}
+
 	/**
 	 * Schedules {@code task} to run after {@code delayNanos}.
 	 * @param nowNanos the current {@link System#nanoTime()}
@@ -85,6 +99,8 @@ final class TimerQueue {
 			this.heap.poll();
 			first.state = Timer.RAN;
 			ran++;
+			this.monitor.timerFired(Math.max(0, nowNanos - first.deadline));
+			this.monitor.enter(first.task);
 			try {
 				first.task.run();
 			}
@@ -92,6 +108,9 @@ final class TimerQueue {
 				// Tasks handle their own failures (connection tasks close their
 				// connection); this keeps one that does not from stopping the others.
 				logger.error("timer task failed", ex);
+			}
+			finally {
+				this.monitor.exit();
 			}
 		}
 		return ran;
