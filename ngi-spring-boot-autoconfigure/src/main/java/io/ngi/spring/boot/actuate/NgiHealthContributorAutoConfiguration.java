@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.spring.boot.autoconfigure.NgiProperties;
 
 /**
  * Auto-configuration of the {@code ngi} health indicator ({@link NgiHealthIndicator}),
@@ -27,8 +28,8 @@ public final class NgiHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("ngi")
 	@ConditionalOnMissingBean(name = { "ngiHealthIndicator", "ngiHealthContributor" })
-	NgiHealthIndicator ngiHealthIndicator(NgiListenerRegistry registry) {
-		return new NgiHealthIndicator(registry);
+	NgiHealthIndicator ngiHealthIndicator(NgiListenerRegistry registry, NgiProperties properties) {
+		return new NgiHealthIndicator(registry, properties.getLoop().getBlockedHealthDownAfter());
 	}
 
 }

@@ -1,7 +1,10 @@
 package io.ngi.spring.boot.actuate;
 
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +15,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import io.ngi.Addresses;
 import io.ngi.Implementation;
+import io.ngi.nio.LoopStatistics;
 import io.ngi.nio.NioImplementation;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
@@ -22,19 +26,36 @@ import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
  * listener's bound address, whether it is open and its open connections; with the NIO
  * implementation also {@code loopFailures}, how many loop iterations failed outside any
  * connection's calls (each logged as {@code "loop iteration failed on <loop>; the loop
- * goes on"}). A failure does not make the health DOWN: the loop goes on serving.
+ * goes on"}). A failure does not make the health DOWN: the loop goes on serving. And
+ * {@code blockedLoops}: each loop blocked right now by a handler call, task or timer
+ * running longer than {@code ngi.loop.blocked-threshold} (the loop, for how long, by
+ * what); health is DOWN only once one has been blocked longer than
+ * {@code ngi.loop.blocked-health-down-after} (if set).
  */
 public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
 	private final NgiListenerRegistry registry;
+
+	private final Duration blockedDownAfter;
 
 	/**
 	 * Creates the indicator.
 	 * @param registry the listeners to report on
 	 */
 	public NgiHealthIndicator(NgiListenerRegistry registry) {
+		this(registry, Duration.ZERO);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param registry the listeners to report on
+	 * @param blockedDownAfter how long a loop may stay blocked before health is DOWN,
+	 * zero for never
+	 */
+	public NgiHealthIndicator(NgiListenerRegistry registry, Duration blockedDownAfter) {
 		super("NGI health check failed");
 		this.registry = Objects.requireNonNull(registry, "registry");
+		this.blockedDownAfter = Objects.requireNonNull(blockedDownAfter, "blockedDownAfter");
 	}
 
 	@Override
@@ -54,6 +75,19 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 		Implementation implementation = this.registry.implementation();
 		if (implementation instanceof NioImplementation nio) {
 			builder.withDetail("loopFailures", nio.loopFailures());
+			List<Map<String, Object>> blocked = new ArrayList<>();
+			for (LoopStatistics loop : nio.loopStatistics()) {
+				Duration blockedFor = loop.blockedFor();
+				if (blockedFor != null) {
+					Map<String, Object> details = new LinkedHashMap<>();
+					details.put("loop", loop.name());
+					details.put("blockedForMillis", blockedFor.toMillis());
+					details.put("blockedBy", loop.blockedNow());
+					blocked.add(details);
+					up &= this.blockedDownAfter.isZero() || blockedFor.compareTo(this.blockedDownAfter) <= 0;
+				}
+			}
+			builder.withDetail("blockedLoops", blocked);
 			up &= !nio.isClosed();
 		}
 		if (up) {

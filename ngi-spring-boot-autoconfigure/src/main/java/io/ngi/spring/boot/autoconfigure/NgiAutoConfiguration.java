@@ -43,6 +43,7 @@ public final class NgiAutoConfiguration {
 			.outputHighWaterMark(output.getHighWaterMark().toBytes())
 			.outputLowWaterMark(output.getLowWaterMark().toBytes())
 			.outputLimit(output.getLimit().toBytes())
+			.blockedLoopThreshold(properties.getLoop().getBlockedThreshold())
 			.build();
 	}
 

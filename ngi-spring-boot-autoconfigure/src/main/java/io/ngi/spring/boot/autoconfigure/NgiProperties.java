@@ -49,6 +49,8 @@ public class NgiProperties {
 
 	private final Output output = new Output();
 
+	private final Loop loop = new Loop();
+
 	private final Defaults defaults = new Defaults();
 
 	/**
@@ -120,6 +122,14 @@ public class NgiProperties {
 	}
 
 	/**
+	 * Returns the blocked-loop detection settings of the NIO implementation.
+	 * @return the loop settings
+	 */
+	public Loop getLoop() {
+		return this.loop;
+	}
+
+	/**
 	 * Returns the output buffering settings of the NIO implementation.
 	 * @return the output settings
 	 */
@@ -184,6 +194,71 @@ public class NgiProperties {
 
 	private static boolean hasText(@Nullable String text) {
 		return text != null && !text.isBlank();
+	}
+
+	/**
+	 * Blocked-loop detection of the NIO implementation: a handler call, task or timer
+	 * that runs longer than the threshold on an event loop keeps every other connection
+	 * of the loop waiting; it is logged (WARN with the loop thread's stack, then INFO
+	 * when it ends), counted (ngi.loop.blocked) and listed in the ngi health details
+	 * (blockedLoops).
+	 */
+	public static class Loop {
+
+		/**
+		 * How long one handler call, task or timer may run on a loop before the loop is
+		 * reported blocked; 0 turns detection off.
+		 */
+		private Duration blockedThreshold = Duration.ofMillis(500);
+
+		/**
+		 * How long a loop may stay blocked before the ngi health indicator reports DOWN;
+		 * 0 never to (a blocked loop is then only listed in the details).
+		 */
+		private Duration blockedHealthDownAfter = Duration.ZERO;
+
+		/**
+		 * Returns the blocked-loop threshold.
+		 * @return the threshold, zero for none
+		 */
+		public Duration getBlockedThreshold() {
+			return this.blockedThreshold;
+		}
+
+		/**
+		 * Sets the blocked-loop threshold.
+		 * @param blockedThreshold the threshold, zero for none, otherwise at least 10 ms
+		 */
+		public void setBlockedThreshold(Duration blockedThreshold) {
+			Objects.requireNonNull(blockedThreshold, "blockedThreshold");
+			if (blockedThreshold.isNegative() || (!blockedThreshold.isZero() && blockedThreshold.toMillis() < 10)) {
+				throw new IllegalArgumentException(
+						"ngi.loop.blocked-threshold must be 0 (off) or at least 10ms: " + blockedThreshold);
+			}
+			this.blockedThreshold = blockedThreshold;
+		}
+
+		/**
+		 * Returns how long a loop may stay blocked before health is DOWN.
+		 * @return the duration, zero for never
+		 */
+		public Duration getBlockedHealthDownAfter() {
+			return this.blockedHealthDownAfter;
+		}
+
+		/**
+		 * Sets how long a loop may stay blocked before health is DOWN.
+		 * @param blockedHealthDownAfter the duration, zero for never
+		 */
+		public void setBlockedHealthDownAfter(Duration blockedHealthDownAfter) {
+			Objects.requireNonNull(blockedHealthDownAfter, "blockedHealthDownAfter");
+			if (blockedHealthDownAfter.isNegative()) {
+				throw new IllegalArgumentException(
+						"ngi.loop.blocked-health-down-after must not be negative: " + blockedHealthDownAfter);
+			}
+			this.blockedHealthDownAfter = blockedHealthDownAfter;
+		}
+
 	}
 
 	/**
