@@ -140,6 +140,18 @@ public interface Connection {
 	@Nullable Listener listener();
 
 	/**
+	 * Returns the address of the proxy a connection came through, when its listener reads
+	 * the PROXY protocol and the connection sent a header: {@link #peerAddress()} is then
+	 * the client's address from the header (or the proxy's own, for a header that carries
+	 * none, such as a balancer's health check).
+	 * @return the proxy's address, or {@code null} for a connection that did not come
+	 * through a proxy
+	 */
+	default @Nullable SocketAddress proxyAddress() {
+		return null;
+	}
+
+	/**
 	 * Returns the TLS session of a connection made with TLS: the protocol, the cipher
 	 * suite and the peer's certificates (a client certificate on a listener asking for
 	 * one). Handlers that authorise by certificate read it here.

@@ -116,6 +116,11 @@ public abstract class ForwardingConnection implements Connection {
 	}
 
 	@Override
+	public @Nullable SocketAddress proxyAddress() {
+		return this.delegate.proxyAddress();
+	}
+
+	@Override
 	public @Nullable SSLSession tlsSession() {
 		return this.delegate.tlsSession();
 	}

@@ -1,6 +1,11 @@
 package io.ngi;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +42,14 @@ public final class ListenOptions {
 
 	private final @Nullable TlsOptions tls;
 
+	private final ProxyProtocol proxyProtocol;
+
+	private final List<String> trustedProxies;
+
+	private final List<CidrBlock> trustedBlocks;
+
+	private final Duration proxyHeaderTimeout;
+
 	private final Duration idleTimeout;
 
 	private ListenOptions(Builder builder) {
@@ -48,6 +61,10 @@ public final class ListenOptions {
 		this.idleTimeout = builder.idleTimeout;
 		this.output = new OutputBounds(builder.outputHighWaterMark, builder.outputLowWaterMark, builder.outputLimit);
 		this.tls = builder.tls;
+		this.proxyProtocol = builder.proxyProtocol;
+		this.trustedBlocks = builder.trustedProxies.stream().map(CidrBlock::parse).toList();
+		this.trustedProxies = this.trustedBlocks.stream().map(CidrBlock::toString).toList();
+		this.proxyHeaderTimeout = builder.proxyHeaderTimeout;
 	}
 
 	/**
@@ -138,11 +155,56 @@ public final class ListenOptions {
 		return this.tls;
 	}
 
+	/**
+	 * Returns whether connections start with a PROXY protocol header.
+	 * @return {@link ProxyProtocol#OFF} (the default), {@link ProxyProtocol#OPTIONAL} or
+	 * {@link ProxyProtocol#REQUIRED}
+	 */
+	public ProxyProtocol proxyProtocol() {
+		return this.proxyProtocol;
+	}
+
+	/**
+	 * Returns the address blocks a PROXY protocol header is accepted from.
+	 * @return the blocks, in CIDR notation (default: loopback, {@code 127.0.0.0/8} and
+	 * {@code ::1/128})
+	 */
+	public List<String> trustedProxies() {
+		return this.trustedProxies;
+	}
+
+	/**
+	 * Returns whether a connection from {@code source} may send a PROXY protocol header.
+	 * @param source the address the connection comes from (the proxy's)
+	 * @return whether it is in one of {@link #trustedProxies()}
+	 */
+	public boolean isTrustedProxy(SocketAddress source) {
+		if (!(source instanceof InetSocketAddress inet) || inet.getAddress() == null) {
+			// A Unix domain socket: only a local process can connect.
+			return !(source instanceof InetSocketAddress);
+		}
+		for (CidrBlock block : this.trustedBlocks) {
+			if (block.contains(inet.getAddress())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Returns how long a connection may take to send its PROXY protocol header.
+	 * @return the timeout (default 5 s)
+	 */
+	public Duration proxyHeaderTimeout() {
+		return this.proxyHeaderTimeout;
+	}
+
 	@Override
 	public String toString() {
 		return "ListenOptions[backlog=" + this.backlog + ", maxConnections=" + this.maxConnections + ", udpBufferSize="
 				+ this.udpBufferSize + ", allowHalfClose=" + this.allowHalfClose + ", idleTimeout=" + this.idleTimeout
-				+ ", output=" + this.output + ", tls=" + this.tls + "]";
+				+ ", output=" + this.output + ", tls=" + this.tls + ", proxyProtocol=" + this.proxyProtocol
+				+ ", trustedProxies=" + this.trustedProxies + "]";
 	}
 
 	/**
@@ -169,6 +231,12 @@ public final class ListenOptions {
 		private long outputLimit = OutputBounds.UNSET;
 
 		private @Nullable TlsOptions tls;
+
+		private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
+
+		private List<String> trustedProxies = List.of("127.0.0.0/8", "::1/128");
+
+		private Duration proxyHeaderTimeout = Duration.ofSeconds(5);
 
 		private Builder() {
 		}
@@ -289,6 +357,57 @@ public final class ListenOptions {
 		 */
 		public Builder tls(@Nullable TlsOptions tls) {
 			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Sets whether connections start with a HAProxy PROXY protocol header (v1 or v2,
+		 * detected per connection), whose source address becomes the connection's
+		 * {@link Connection#peerAddress()}; the proxy's own is
+		 * {@link Connection#proxyAddress()}. The header is read before the TLS handshake
+		 * and before the server hears of the connection.
+		 * @param proxyProtocol {@link ProxyProtocol#OFF} (the default),
+		 * {@link ProxyProtocol#OPTIONAL} or {@link ProxyProtocol#REQUIRED}
+		 * @return this builder
+		 */
+		public Builder proxyProtocol(ProxyProtocol proxyProtocol) {
+			this.proxyProtocol = Objects.requireNonNull(proxyProtocol, "proxyProtocol");
+			return this;
+		}
+
+		/**
+		 * Sets the address blocks a PROXY protocol header is accepted from; a connection
+		 * from elsewhere is closed ({@link ProxyProtocol#REQUIRED}) or served without
+		 * reading a header ({@link ProxyProtocol#OPTIONAL}).
+		 * @param cidrs IP addresses or CIDR blocks, such as {@code 10.0.0.0/8} or
+		 * {@code ::1/128} (default: loopback only)
+		 * @return this builder
+		 * @throws IllegalArgumentException naming the first entry that is not one
+		 */
+		public Builder trustedProxies(Collection<String> cidrs) {
+			Objects.requireNonNull(cidrs, "cidrs");
+			List<String> checked = new ArrayList<>();
+			for (String cidr : cidrs) {
+				checked.add(CidrBlock.parse(cidr).toString());
+			}
+			this.trustedProxies = List.copyOf(checked);
+			return this;
+		}
+
+		/**
+		 * Sets how long a connection may take to send its PROXY protocol header before it
+		 * is closed ({@link ProxyProtocol#REQUIRED}), or served as it is when it sent
+		 * nothing ({@link ProxyProtocol#OPTIONAL}: a protocol where the server speaks
+		 * first waits this long for its client's first bytes).
+		 * @param timeout the timeout, positive (default 5 s)
+		 * @return this builder
+		 */
+		public Builder proxyHeaderTimeout(Duration timeout) {
+			checkTimeout(timeout, "proxyHeaderTimeout");
+			if (timeout.isZero()) {
+				throw new IllegalArgumentException("proxyHeaderTimeout must be positive: a header must arrive in time");
+			}
+			this.proxyHeaderTimeout = timeout;
 			return this;
 		}
 

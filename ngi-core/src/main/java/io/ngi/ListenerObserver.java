@@ -76,4 +76,13 @@ public interface ListenerObserver {
 	default void tlsHandshakeFailed(CloseReason reason) {
 	}
 
+	/**
+	 * A connection to a listener that reads the PROXY protocol was closed before any
+	 * handler ran: no header where one is required, a header from an untrusted source, an
+	 * invalid or oversized header, or one that did not arrive in time.
+	 * @param reason why ({@link CloseReason.Kind#PROXY_PROTOCOL})
+	 */
+	default void proxyHeaderRejected(CloseReason reason) {
+	}
+
 }

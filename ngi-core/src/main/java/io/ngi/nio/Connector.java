@@ -133,7 +133,7 @@ final class Connector implements Selectable {
 		this.done = true;
 		NioConnection connection = new NioConnection(this.loop, opened, null, ListenerObserver.NONE,
 				(peer != null) ? peer : this.address, this.limits, this.options.allowHalfClose(),
-				this.options.idleTimeout(), this.options.tls(), this.address);
+				this.options.idleTimeout(), this.options.tls(), this.address, null);
 		connection.startClient(selectionKey, this.handler);
 	}
 

@@ -28,7 +28,9 @@ import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
+import io.ngi.ListenOptions;
 import io.ngi.OutputBounds;
+import io.ngi.ProxyProtocol;
 import io.ngi.Server;
 import io.ngi.TlsOptions;
 import io.ngi.internal.Dispatcher;
@@ -76,7 +78,25 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 
 	private final ListenerObserver observer;
 
-	private final SocketAddress peer;
+	/** The client's address: the socket's peer, or the one a PROXY header named. */
+	private volatile SocketAddress peer;
+
+	/** The proxy's address, when a PROXY header named the client. */
+	private volatile @Nullable SocketAddress proxyAddress;
+
+	/** How this listener's connections start: whether they send a PROXY header. */
+	private final @Nullable ListenOptions proxyOptions;
+
+	/**
+	 * While the PROXY header is awaited: its reader; {@code null} before and after. Loop
+	 * thread only.
+	 */
+	private @Nullable ProxyHeaderReader proxyReader;
+
+	/** What runs once the PROXY header was read. */
+	private @Nullable Runnable afterProxyHeader;
+
+	private TimerQueue.@Nullable Timer proxyTimer;
 
 	private final boolean allowHalfClose;
 
@@ -169,7 +189,9 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	 */
 	NioConnection(EventLoop loop, SocketChannel channel, @Nullable NioListener listener, ListenerObserver observer,
 			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose, Duration idleTimeout,
-			@Nullable TlsOptions tls, @Nullable SocketAddress verifiedPeer) {
+			@Nullable TlsOptions tls, @Nullable SocketAddress verifiedPeer, @Nullable ListenOptions proxyOptions) {
+		this.proxyOptions = (proxyOptions != null && proxyOptions.proxyProtocol() != ProxyProtocol.OFF) ? proxyOptions
+				: null;
 		this.idleNanos = EventLoop.saturatedNanos(idleTimeout);
 		this.loop = loop;
 		this.channel = channel;
@@ -295,6 +317,11 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	}
 
 	@Override
+	public @Nullable SocketAddress proxyAddress() {
+		return this.proxyAddress;
+	}
+
+	@Override
 	public @Nullable SSLSession tlsSession() {
 		return this.wire.session();
 	}
@@ -330,8 +357,9 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			}
 			return;
 		}
+		Runnable start;
 		if (this.wire instanceof TlsWire) {
-			startHandshake(() -> {
+			start = () -> startHandshake(() -> {
 				SSLSession session = this.wire.session();
 				if (session != null) {
 					this.observer.tlsHandshakeCompleted(session);
@@ -339,10 +367,121 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 				startIdleTimer();
 				this.dispatcher.run("Server.connected", () -> server.connected(this));
 			});
+		}
+		else {
+			start = () -> {
+				startIdleTimer();
+				this.dispatcher.run("Server.connected", () -> server.connected(this));
+			};
+		}
+		if (this.proxyOptions != null) {
+			startProxyHeader(this.proxyOptions, start);
 			return;
 		}
-		startIdleTimer();
-		this.dispatcher.run("Server.connected", () -> server.connected(this));
+		start.run();
+	}
+
+	// The PROXY protocol header: read before anything else, no handler involved.
+
+	private void startProxyHeader(ListenOptions options, Runnable then) {
+		if (!options.isTrustedProxy(this.peer)) {
+			if (options.proxyProtocol() == ProxyProtocol.OPTIONAL) {
+				// Served as it is: an untrusted source's header would be a forged
+				// address.
+				then.run();
+			}
+			else {
+				proxyRejected("PROXY protocol header required, and " + this.peer + " is not a trusted proxy");
+			}
+			return;
+		}
+		this.proxyReader = new ProxyHeaderReader();
+		this.afterProxyHeader = then;
+		this.proxyTimer = this.loop.schedule(options.proxyHeaderTimeout(), this::proxyHeaderTimedOut);
+		updateInterest();
+	}
+
+	private void proxyHeaderStep() {
+		ProxyHeaderReader reader = this.proxyReader;
+		ListenOptions options = this.proxyOptions;
+		if (reader == null || options == null || this.channelClosed) {
+			return;
+		}
+		Object outcome;
+		try {
+			outcome = reader.read(this.channel);
+		}
+		catch (IOException ex) {
+			logger.debug("reading the PROXY header from {} failed", this.peer, ex);
+			closeNow(RESET);
+			return;
+		}
+		if (outcome == ProxyHeaderReader.END_OF_INPUT) {
+			logger.debug("{} closed before its PROXY header", this.peer);
+			closeNow(CloseReason.PEER_CLOSED);
+		}
+		else if (outcome == ProxyHeader.NOT_PROXY) {
+			if (options.proxyProtocol() == ProxyProtocol.OPTIONAL) {
+				proxyHeaderRead(reader, 0);
+			}
+			else {
+				proxyRejected("no PROXY protocol header");
+			}
+		}
+		else if (outcome instanceof ProxyHeader.Invalid invalid) {
+			proxyRejected(invalid.reason());
+		}
+		else if (outcome instanceof ProxyHeader.Header header) {
+			if (header.source() != null) {
+				this.proxyAddress = this.peer;
+				this.peer = header.source();
+			}
+			proxyHeaderRead(reader, header.length());
+		}
+	}
+
+	private void proxyHeaderRead(ProxyHeaderReader reader, int headerLength) {
+		if (this.proxyTimer != null) {
+			this.proxyTimer.cancel();
+			this.proxyTimer = null;
+		}
+		reader.handOver(this.wire, headerLength);
+		Runnable then = this.afterProxyHeader;
+		this.proxyReader = null;
+		this.afterProxyHeader = null;
+		updateInterest();
+		if (then != null) {
+			then.run();
+		}
+		queueBufferedRead();
+	}
+
+	private void proxyHeaderTimedOut() {
+		this.proxyTimer = null;
+		ProxyHeaderReader reader = this.proxyReader;
+		ListenOptions options = this.proxyOptions;
+		if (reader == null || options == null || this.channelClosed) {
+			return;
+		}
+		if (options.proxyProtocol() == ProxyProtocol.OPTIONAL && reader.length() == 0) {
+			// Nothing came: a protocol where the server speaks first. Served as it is.
+			proxyHeaderRead(reader, 0);
+			return;
+		}
+		proxyRejected("PROXY protocol header timed out after " + options.proxyHeaderTimeout().toMillis() + " ms");
+	}
+
+	/** Closes a connection whose PROXY header was refused: one log line, counted. */
+	private void proxyRejected(String why) {
+		CloseReason reason = CloseReason.of(CloseReason.Kind.PROXY_PROTOCOL, why);
+		logger.info("closing connection from {} on {}: {}", this.peer,
+				(this.listener != null) ? this.listener.address() : "?", why);
+		this.observer.proxyHeaderRejected(reason);
+		if (this.proxyReader == null) {
+			// Refused before reading: nothing to wait for.
+			this.proxyReader = new ProxyHeaderReader();
+		}
+		closeNow(reason);
 	}
 
 	/**
@@ -484,6 +623,10 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 
 	@Override
 	public void ready(SelectionKey selected) {
+		if (this.proxyReader != null) {
+			proxyHeaderStep();
+			return;
+		}
 		if (this.afterHandshake != null) {
 			handshakeStep();
 			return;
@@ -658,7 +801,10 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			return;
 		}
 		int ops;
-		if (this.afterHandshake != null) {
+		if (this.proxyReader != null) {
+			ops = SelectionKey.OP_READ;
+		}
+		else if (this.afterHandshake != null) {
 			ops = this.handshakeInterest;
 		}
 		else {
@@ -774,6 +920,10 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			this.handshakeTimer.cancel();
 			this.handshakeTimer = null;
 		}
+		if (this.proxyTimer != null) {
+			this.proxyTimer.cancel();
+			this.proxyTimer = null;
+		}
 		if (!this.tasks.isEmpty()) {
 			for (ConnectionTask task : List.copyOf(this.tasks)) {
 				task.cancel();
@@ -787,6 +937,16 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		recordLifetime(reason);
 		this.outbound.clear();
 		this.wire.release();
+		if (this.proxyReader != null) {
+			// Closed while its PROXY header was awaited: no handler heard of it.
+			this.proxyReader = null;
+			this.afterProxyHeader = null;
+			this.dispatcher.localClose();
+			if (this.listener != null) {
+				this.listener.closed(this);
+			}
+			return;
+		}
 		if (this.afterHandshake != null) {
 			handshakeEnded((reason != null) ? reason : CloseReason.STOPPED);
 			return;

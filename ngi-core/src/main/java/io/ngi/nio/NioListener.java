@@ -178,7 +178,7 @@ final class NioListener implements Listener, Selectable {
 		try {
 			connection = new NioConnection(target, accepted, this, this.observer, (peer != null) ? peer : this.address,
 					this.outputBounds, this.options.allowHalfClose(), this.options.idleTimeout(), this.options.tls(),
-					null);
+					null, this.options);
 		}
 		catch (RuntimeException ex) {
 			// The TLS context failed to make an engine (a supplier that threw).

@@ -166,6 +166,17 @@ final class TlsWire extends Wire {
 		return name.indexOf(':') >= 0 || name.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
 	}
 
+	@Override
+	void unread(byte[] data, int offset, int length) {
+		if (length > 0) {
+			ByteBuffer left = ByteBuffer.allocate(length);
+			left.put(data, offset, length);
+			left.flip();
+			this.inLeft = left;
+			this.inLeftUnwrappable = true;
+		}
+	}
+
 	// The handshake.
 
 	/**

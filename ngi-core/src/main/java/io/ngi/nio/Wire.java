@@ -18,8 +18,34 @@ class Wire {
 
 	final SocketChannel channel;
 
+	/** Bytes read before this wire took over (what followed a PROXY header). */
+	private @Nullable ByteBuffer unread;
+
 	Wire(SocketChannel channel) {
 		this.channel = channel;
+	}
+
+	/**
+	 * Gives back bytes read from the socket before this wire took over (what followed a
+	 * PROXY protocol header): they are read before anything else. Loop thread.
+	 * @param data the bytes
+	 * @param offset where they start
+	 * @param length how many
+	 */
+	void unread(byte[] data, int offset, int length) {
+		if (length > 0) {
+			this.unread = ByteBuffer.wrap(data.clone(), offset, length);
+		}
+	}
+
+	/**
+	 * Takes the bytes given back by {@link #unread}, if any.
+	 * @return them, or {@code null}
+	 */
+	final @Nullable ByteBuffer takeUnread() {
+		ByteBuffer taken = this.unread;
+		this.unread = null;
+		return taken;
 	}
 
 	/**
@@ -29,6 +55,17 @@ class Wire {
 	 * @throws IOException if the socket or the protocol failed
 	 */
 	int read(ByteBuffer buffer) throws IOException {
+		ByteBuffer given = this.unread;
+		if (given != null) {
+			int count = Math.min(given.remaining(), buffer.remaining());
+			buffer.put(buffer.position(), given, given.position(), count);
+			buffer.position(buffer.position() + count);
+			given.position(given.position() + count);
+			if (!given.hasRemaining()) {
+				this.unread = null;
+			}
+			return count;
+		}
 		return this.channel.read(buffer);
 	}
 
@@ -40,7 +77,7 @@ class Wire {
 	 * @return whether to read again
 	 */
 	boolean mayReadMore(int count, int capacity) {
-		return count == capacity;
+		return count == capacity || this.unread != null;
 	}
 
 	/**
@@ -49,7 +86,7 @@ class Wire {
 	 * @return whether undelivered input waits here
 	 */
 	boolean hasBufferedInput() {
-		return false;
+		return this.unread != null;
 	}
 
 	/**
