@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * taken while it is still blocked) and one INFO line when it ends (the total), however
  * long it lasts. Suspended imperative calls are not on the loop, so they never count.
  * <p>
- * The loops pay two release stores per unit of work; the watchdog pays a poll every
- * {@link #period} while the implementation has work, and nothing once it is closed.
+ * The loops pay two release stores per unit of work. The watchdog's thread
+ * ({@code <name>-watchdog}, a daemon) runs while a loop thread runs: it starts with the
+ * first loop thread, and ends once every loop is idle (loop threads end then too), so an
+ * idle implementation has no thread at all.
  */
 final class BlockedLoopWatchdog implements Runnable {
 
@@ -58,7 +60,7 @@ final class BlockedLoopWatchdog implements Runnable {
 		return Duration.ofNanos(this.thresholdNanos);
 	}
 
-	/** Starts watching, once; called when the implementation gets work. Any thread. */
+	/** Starts watching unless it does; called when a loop starts a thread. Any thread. */
 	void start() {
 		if (!this.closed && this.started.compareAndSet(false, true)) {
 			Thread watcher = new Thread(this, this.name + "-watchdog");
@@ -68,11 +70,38 @@ final class BlockedLoopWatchdog implements Runnable {
 		}
 	}
 
+	/**
+	 * Waits until the watchdog's thread ended (every loop is idle), at least for a few
+	 * polls whatever the deadline.
+	 * @param deadlineNanos the {@link System#nanoTime()} to give up at
+	 * @return whether it ended
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	boolean awaitStopped(long deadlineNanos) throws InterruptedException {
+		long deadline = Math.max(deadlineNanos, System.nanoTime() + 4 * this.periodMillis * 1_000_000L);
+		Thread watcher = this.thread;
+		while (watcher != null && watcher.isAlive()) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			watcher.join(Math.max(1, left / 1_000_000));
+			watcher = this.thread;
+		}
+		return true;
+	}
+
 	void close() {
 		this.closed = true;
 		Thread watcher = this.thread;
 		if (watcher != null) {
 			watcher.interrupt();
+			try {
+				watcher.join(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -94,7 +123,24 @@ final class BlockedLoopWatchdog implements Runnable {
 					logger.error("blocked-loop check of {} failed", this.loops[i].name(), ex);
 				}
 			}
+			if (!anyLoopRunning()) {
+				// Idle: end, unless a loop started again meanwhile (its start() found
+				// this thread still running and left the watching to it).
+				this.started.set(false);
+				if (!anyLoopRunning() || !this.started.compareAndSet(false, true)) {
+					return;
+				}
+			}
 		}
+	}
+
+	private boolean anyLoopRunning() {
+		for (EventLoop loop : this.loops) {
+			if (loop.isRunning()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void check(EventLoop loop, Watch watch, long now) {

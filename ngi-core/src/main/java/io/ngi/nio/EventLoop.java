@@ -148,6 +148,8 @@ final class EventLoop {
 
 	private @Nullable Throwable failure;
 
+	private volatile @Nullable Runnable threadStarted;
+
 	/** Where TLS handshakes of this loop's connections run their delegated tasks. */
 	final TlsTasks tlsTasks;
 
@@ -221,6 +223,18 @@ final class EventLoop {
 			this.thread = started;
 			started.start();
 		}
+		Runnable hook = this.threadStarted;
+		if (hook != null) {
+			hook.run();
+		}
+	}
+
+	/**
+	 * Sets what runs each time this loop starts a thread (the watchdog starts watching).
+	 * @param hook the hook
+	 */
+	void onThreadStart(Runnable hook) {
+		this.threadStarted = hook;
 	}
 
 	SelectionKey register(SelectableChannel channel, int ops, Selectable attachment) throws IOException {

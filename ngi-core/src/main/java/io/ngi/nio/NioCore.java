@@ -75,6 +75,11 @@ final class NioCore {
 			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded, this.tlsTasks);
 		}
 		this.watchdog = blockedThreshold.isZero() ? null : new BlockedLoopWatchdog(name, this.loops, blockedThreshold);
+		if (this.watchdog != null) {
+			for (EventLoop loop : this.loops) {
+				loop.onThreadStart(this.watchdog::start);
+			}
+		}
 	}
 
 	OutputBounds limits() {
@@ -116,9 +121,6 @@ final class NioCore {
 	private void checkOpen() {
 		if (this.closed) {
 			throw new IllegalStateException(this.name + " is closed");
-		}
-		if (this.watchdog != null) {
-			this.watchdog.start();
 		}
 	}
 
@@ -262,6 +264,9 @@ final class NioCore {
 				if (!loop.awaitIdle(deadline)) {
 					throw new NgiTimeoutException(this.name + " still has work after " + timeout);
 				}
+			}
+			if (this.watchdog != null && !this.watchdog.awaitStopped(deadline)) {
+				throw new NgiTimeoutException(this.name + "'s watchdog still runs after " + timeout);
 			}
 		}
 		catch (InterruptedException ex) {

@@ -30,6 +30,7 @@ class NioThreadTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	/** The loop threads of an implementation, and its blocked-loop watchdog's. */
 	private static List<Thread> threads(String prefix) {
 		return Thread.getAllStackTraces()
 			.keySet()
@@ -39,6 +40,11 @@ class NioThreadTests {
 			.toList();
 	}
 
+	/** The loop threads only: {@code <name>-N}. */
+	private static List<Thread> loopThreads(String prefix) {
+		return threads(prefix).stream().filter((thread) -> thread.getName().matches(".*-\\d+")).toList();
+	}
+
 	@Test
 	void threadsAreNamedStartedLazilyAndGoneAfterClose() throws Exception {
 		NioImplementation ngi = NioImplementation.builder().name("lazy").loops(2).daemon(false).build();
@@ -46,12 +52,14 @@ class NioThreadTests {
 			assertThat(threads("lazy-")).isEmpty();
 			Listener listener = ngi.listen(null, (connection) -> connection.setHandler((c, data) -> c.write(data)));
 			await().atMost(WAIT).until(() -> !threads("lazy-").isEmpty());
-			assertThat(threads("lazy-")).extracting(Thread::getName).containsAnyOf("lazy-1", "lazy-2");
-			assertThat(threads("lazy-")).noneMatch(Thread::isDaemon);
+			assertThat(loopThreads("lazy-")).extracting(Thread::getName).containsAnyOf("lazy-1", "lazy-2");
+			assertThat(loopThreads("lazy-")).noneMatch(Thread::isDaemon);
+			// The watchdog runs while loops do, and never keeps the JVM alive.
+			assertThat(threads("lazy-watchdog")).allMatch(Thread::isDaemon);
 			Recorder client = new Recorder("x".getBytes(StandardCharsets.UTF_8));
 			ngi.connect(listener.address(), client);
 			await().atMost(WAIT).until(() -> client.size() == 1);
-			assertThat(threads("lazy-")).extracting(Thread::getName).containsExactlyInAnyOrder("lazy-1", "lazy-2");
+			assertThat(loopThreads("lazy-")).extracting(Thread::getName).containsExactlyInAnyOrder("lazy-1", "lazy-2");
 		}
 		finally {
 			ngi.close();
