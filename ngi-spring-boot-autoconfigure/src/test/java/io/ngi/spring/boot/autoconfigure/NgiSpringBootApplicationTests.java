@@ -71,10 +71,15 @@ class NgiSpringBootApplicationTests {
 			assertThat(new String(client.read(6), StandardCharsets.UTF_8)).isEqualTo("hello\n");
 		}
 		assertThat(SocketClient.liveNgiThreads()).isNotEmpty().allMatch((name) -> name.startsWith("ngi-loop-"));
-		// non-daemon loop threads keep an application without a web server running
-		assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> thread.getName().startsWith("ngi-loop-"))
+		// non-daemon loop threads keep an application without a web server running; the
+		// blocked-loop watchdog is a daemon
+		assertThat(Thread.getAllStackTraces().keySet())
+			.filteredOn((thread) -> thread.getName().matches("ngi-loop-\\d+"))
 			.isNotEmpty()
 			.noneMatch(Thread::isDaemon);
+		assertThat(Thread.getAllStackTraces().keySet())
+			.filteredOn((thread) -> thread.getName().equals("ngi-loop-watchdog"))
+			.allMatch(Thread::isDaemon);
 	}
 
 	@Test
