@@ -107,6 +107,8 @@ public final class TestConnection implements Connection {
 
 	private volatile @Nullable SSLSession tlsSession;
 
+	private volatile @Nullable SocketAddress proxyAddress;
+
 	/** What this end wrote that the peer did not take yet. */
 	private final TestOutput output;
 
@@ -627,6 +629,20 @@ public final class TestConnection implements Connection {
 	@Override
 	public @Nullable TestListener listener() {
 		return this.listener;
+	}
+
+	/**
+	 * Returns the proxy's address for a server end connected with
+	 * {@link TestListener#connectThroughProxy}.
+	 * @return the proxy's address, or {@code null}
+	 */
+	@Override
+	public @Nullable SocketAddress proxyAddress() {
+		return this.proxyAddress;
+	}
+
+	void proxiedBy(SocketAddress proxy) {
+		this.proxyAddress = proxy;
 	}
 
 	/**

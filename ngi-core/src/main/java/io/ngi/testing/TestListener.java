@@ -111,9 +111,42 @@ public final class TestListener implements Listener {
 			}
 			throw new ConnectionFailedException(refusal);
 		}
-		TestConnection client = accept(ConnectOptions.defaults()).peer();
+		TestConnection client = accept(ConnectOptions.defaults(), null).peer();
 		client.setHandler(new Transcript());
 		return client;
+	}
+
+	/**
+	 * Connects a new client as {@link #connect()} does, as if it came through a load
+	 * balancer that sent a PROXY protocol header naming {@code client}: the server end's
+	 * {@link Connection#peerAddress()} is {@code client} and its
+	 * {@link Connection#proxyAddress()} the balancer's ({@code proxy-N}), whatever the
+	 * listener's {@code proxyProtocol} option. For unit tests of handlers that use the
+	 * client's address (rate limits, allow lists, logs).
+	 *
+	 * {@snippet :
+	 * TestConnection client = listener.connectThroughProxy(new InetSocketAddress("203.0.113.9", 40000));
+	 * client.write("who am I?\n");
+	 * assertThat(client.output()).isEqualTo("-> '203.0.113.9\\n'");
+	 * }
+	 * @param client the client's address, as the header would name it
+	 * @return the client end
+	 * @throws IllegalStateException if the listener is closed
+	 * @throws ConnectionFailedException if the listener already has
+	 * {@link ListenOptions#maxConnections()} connections
+	 */
+	public TestConnection connectThroughProxy(SocketAddress client) {
+		Objects.requireNonNull(client, "client");
+		String refusal = refusal();
+		if (refusal != null) {
+			if (!isOpen()) {
+				throw new IllegalStateException(refusal);
+			}
+			throw new ConnectionFailedException(refusal);
+		}
+		TestConnection end = accept(ConnectOptions.defaults(), client).peer();
+		end.setHandler(new Transcript());
+		return end;
 	}
 
 	/**
@@ -122,7 +155,7 @@ public final class TestListener implements Listener {
 	 * (reason {@code "connection handler failed"} for its handler, if it set one).
 	 */
 	void connect(ClientConnectHandler handler, ConnectOptions options) {
-		TestConnection client = accept(options).peer();
+		TestConnection client = accept(options, null).peer();
 		client.runCall("ClientConnectHandler.connected", () -> handler.connected(client));
 	}
 
@@ -143,13 +176,20 @@ public final class TestListener implements Listener {
 		}
 	}
 
-	private TestConnection accept(ConnectOptions clientOptions) {
+	private TestConnection accept(ConnectOptions clientOptions, @Nullable SocketAddress proxiedClient) {
 		SocketAddress clientAddress;
+		SocketAddress proxy = null;
 		synchronized (this.lock) {
 			this.accepted++;
-			clientAddress = new NamedAddress("client-" + this.accepted);
+			clientAddress = (proxiedClient != null) ? proxiedClient : new NamedAddress("client-" + this.accepted);
+			if (proxiedClient != null) {
+				proxy = new NamedAddress("proxy-" + this.accepted);
+			}
 		}
 		TestConnection connection = TestConnection.serverEnd(this.implementation, this, clientAddress, clientOptions);
+		if (proxy != null) {
+			connection.proxiedBy(proxy);
+		}
 		synchronized (this.lock) {
 			this.connections.add(connection);
 		}
