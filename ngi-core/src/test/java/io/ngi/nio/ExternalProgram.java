@@ -31,7 +31,8 @@ final class ExternalProgram {
 
 	/**
 	 * Returns the path of a program, skipping the test if it is not installed.
-	 * @param name the program, looked up in {@code /usr/bin} first, then on the PATH
+	 * @param name the program, looked up in {@code /usr/bin} and {@code /usr/sbin} first,
+	 * then on the PATH
 	 * @param why what the test checks with it
 	 * @return the program's path
 	 */
@@ -43,9 +44,11 @@ final class ExternalProgram {
 	}
 
 	private static @Nullable Path find(String name) {
-		Path debian = Path.of("/usr/bin", name);
-		if (Files.isExecutable(debian)) {
-			return debian;
+		for (String directory : new String[] { "/usr/bin", "/usr/sbin" }) {
+			Path debian = Path.of(directory, name);
+			if (Files.isExecutable(debian)) {
+				return debian;
+			}
 		}
 		String path = System.getenv("PATH");
 		if (path != null) {
