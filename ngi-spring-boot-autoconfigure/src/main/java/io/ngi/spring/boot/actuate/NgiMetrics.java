@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Tags;
 
 import org.springframework.context.ApplicationListener;
 
+import io.ngi.ProxyProtocol;
 import io.ngi.spring.boot.autoconfigure.NgiListenerStatistics;
 import io.ngi.spring.boot.autoconfigure.NgiListenersStartedEvent;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
@@ -26,6 +27,8 @@ import io.ngi.spring.boot.autoconfigure.NgiTransport;
  * {@code ngi.handler.errors};</li>
  * <li>UDP listeners: {@code ngi.udp.messages.received}, {@code ngi.bytes.received},
  * {@code ngi.handler.errors};</li>
+ * <li>listeners reading the PROXY protocol, also: {@code ngi.proxy.rejected}, tagged
+ * {@code listener=<name>}: connections closed for their header;</li>
  * <li>TLS listeners, also: {@code ngi.tls.handshakes}, tagged {@code listener=<name>} and
  * {@code outcome=success|failure|timeout|abandoned} (abandoned: the peer closed or reset
  * before the handshake completed, as a balancer's TCP health check does; a handshake cut
@@ -75,6 +78,10 @@ public final class NgiMetrics implements ApplicationListener<NgiListenersStarted
 		counter("ngi.bytes.received", "Bytes received", "bytes", tags, stats, NgiListenerStatistics::bytesReceived);
 		counter("ngi.handler.errors", "Server or handler failures", null, tags, stats,
 				NgiListenerStatistics::handlerErrors);
+		if (listener.transport() != NgiTransport.UDP && listener.settings().proxyProtocol() != ProxyProtocol.OFF) {
+			counter("ngi.proxy.rejected", "Connections closed for their PROXY protocol header", null,
+					Tags.of("listener", listener.name()), stats, NgiListenerStatistics::proxyHeadersRejected);
+		}
 		if (listener.tls() != null) {
 			handshakes(listener.name(), "success", stats, NgiListenerStatistics::tlsHandshakesSucceeded);
 			handshakes(listener.name(), "failure", stats, NgiListenerStatistics::tlsHandshakesFailed);

@@ -276,7 +276,9 @@ final class NgiListenerCollector {
 			ListenOptions.Builder builder = ListenOptions.builder()
 				.backlog(settings.backlog())
 				.allowHalfClose(settings.allowHalfClose())
-				.idleTimeout(settings.idleTimeout());
+				.idleTimeout(settings.idleTimeout())
+				.proxyProtocol(settings.proxyProtocol())
+				.trustedProxies(settings.trustedProxies());
 			if (settings.maxConnections() != -1) {
 				builder.maxConnections(settings.maxConnections());
 			}
@@ -289,7 +291,8 @@ final class NgiListenerCollector {
 					"NGI listener '" + settings.name() + "' (bean '" + beanName + "') has an invalid setting: "
 							+ ex.getMessage(),
 					"Fix ngi.servers." + settings.name()
-							+ ".* or ngi.defaults.* (max-connections is -1 or > 0, idle-timeout is not negative).",
+							+ ".* or ngi.defaults.* (max-connections is -1 or > 0, idle-timeout is not negative, "
+							+ "trusted-proxies are IP addresses or CIDR blocks such as 10.0.0.0/8).",
 					ex);
 		}
 	}

@@ -1,6 +1,7 @@
 package io.ngi.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 import io.ngi.ClientAuth;
+import io.ngi.ProxyProtocol;
 
 /**
  * The effective settings of one named listener, resolved by
@@ -28,10 +30,13 @@ import io.ngi.ClientAuth;
  * @param idleTimeout how long a connection may neither receive nor send a byte before it
  * is closed, {@link Duration#ZERO} for no limit
  * @param ssl the TLS settings; TLS is on when {@link Ssl#bundle()} is set
+ * @param proxyProtocol whether connections start with a PROXY protocol header
+ * @param trustedProxies the addresses or CIDR blocks a header is accepted from
  */
 public record NgiListenerSettings(String name, @Nullable String address, boolean enabled, int backlog,
 		int maxConnections, DataSize udpBufferSize, DataSize maxLineLength, DataSize maxFrameLength,
-		boolean allowHalfClose, Duration idleTimeout, Ssl ssl) {
+		boolean allowHalfClose, Duration idleTimeout, Ssl ssl, ProxyProtocol proxyProtocol,
+		List<String> trustedProxies) {
 
 	/**
 	 * Checks the components.
@@ -43,6 +48,8 @@ public record NgiListenerSettings(String name, @Nullable String address, boolean
 		Objects.requireNonNull(maxFrameLength, "maxFrameLength");
 		Objects.requireNonNull(idleTimeout, "idleTimeout");
 		Objects.requireNonNull(ssl, "ssl");
+		Objects.requireNonNull(proxyProtocol, "proxyProtocol");
+		Objects.requireNonNull(trustedProxies, "trustedProxies");
 	}
 
 	/**

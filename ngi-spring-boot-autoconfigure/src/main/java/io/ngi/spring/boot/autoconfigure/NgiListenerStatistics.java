@@ -35,6 +35,8 @@ public final class NgiListenerStatistics {
 
 	private final LongAdder tlsHandshakesAbandoned = new LongAdder();
 
+	private final LongAdder proxyHeadersRejected = new LongAdder();
+
 	private final ListenerObserver observer = new CountingObserver();
 
 	NgiListenerStatistics() {
@@ -123,6 +125,15 @@ public final class NgiListenerStatistics {
 		return this.tlsHandshakesAbandoned.sum();
 	}
 
+	/**
+	 * Returns how many connections were closed for their PROXY protocol header (none
+	 * where one is required, an untrusted source, an invalid or late header).
+	 * @return the number of rejected connections
+	 */
+	public long proxyHeadersRejected() {
+		return this.proxyHeadersRejected.sum();
+	}
+
 	ListenerObserver observer() {
 		return this.observer;
 	}
@@ -164,6 +175,11 @@ public final class NgiListenerStatistics {
 		@Override
 		public void tlsHandshakeCompleted(SSLSession session) {
 			NgiListenerStatistics.this.tlsHandshakesSucceeded.increment();
+		}
+
+		@Override
+		public void proxyHeaderRejected(CloseReason reason) {
+			NgiListenerStatistics.this.proxyHeadersRejected.increment();
 		}
 
 		@Override

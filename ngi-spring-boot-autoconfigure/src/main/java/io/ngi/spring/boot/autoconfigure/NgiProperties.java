@@ -1,6 +1,8 @@
 package io.ngi.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 import io.ngi.ClientAuth;
+import io.ngi.ProxyProtocol;
 
 /**
  * Configuration properties of NGI, under {@code ngi.*}. Bound once at startup; read it
@@ -56,8 +59,9 @@ public class NgiProperties {
 	/**
 	 * Listener settings by listener name (the name of an @NgiServer or @NgiUdpHandler):
 	 * address, enabled, backlog, max-connections, udp-buffer-size, max-line-length,
-	 * max-frame-length, allow-half-close, idle-timeout and ssl.bundle, ssl.client-auth,
-	 * ssl.handshake-timeout. Each overrides the annotation and ngi.defaults.
+	 * max-frame-length, allow-half-close, idle-timeout, ssl.bundle, ssl.client-auth,
+	 * ssl.handshake-timeout, proxy-protocol and trusted-proxies. Each overrides the
+	 * annotation and ngi.defaults.
 	 */
 	private final Map<String, ListenerProperties> servers = new LinkedHashMap<>();
 
@@ -177,7 +181,10 @@ public class NgiProperties {
 				orDefault(server.getMaxFrameLength(), this.defaults.getMaxFrameLength()),
 				(server.getAllowHalfClose() != null) ? server.getAllowHalfClose() : this.defaults.isAllowHalfClose(),
 				(server.getIdleTimeout() != null) ? server.getIdleTimeout() : this.defaults.getIdleTimeout(),
-				ssl(server.getSsl()));
+				ssl(server.getSsl()),
+				(server.getProxyProtocol() != null) ? server.getProxyProtocol() : this.defaults.getProxyProtocol(),
+				List.copyOf((server.getTrustedProxies() != null) ? server.getTrustedProxies()
+						: this.defaults.getTrustedProxies()));
 	}
 
 	private NgiListenerSettings.Ssl ssl(ListenerSsl server) {
@@ -383,6 +390,50 @@ public class NgiProperties {
 		private final DefaultSsl ssl = new DefaultSsl();
 
 		/**
+		 * Whether TCP listeners read a HAProxy PROXY protocol header (v1 or v2) at the
+		 * start of each connection: off, optional (read one if a trusted proxy sends it)
+		 * or required (close connections without a valid one from a trusted proxy).
+		 */
+		private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
+
+		/**
+		 * Addresses or CIDR blocks a PROXY protocol header is accepted from.
+		 */
+		private List<String> trustedProxies = new ArrayList<>(List.of("127.0.0.0/8", "::1/128"));
+
+		/**
+		 * Returns whether listeners read a PROXY protocol header.
+		 * @return off, optional or required
+		 */
+		public ProxyProtocol getProxyProtocol() {
+			return this.proxyProtocol;
+		}
+
+		/**
+		 * Sets whether listeners read a PROXY protocol header.
+		 * @param proxyProtocol off, optional or required
+		 */
+		public void setProxyProtocol(ProxyProtocol proxyProtocol) {
+			this.proxyProtocol = Objects.requireNonNull(proxyProtocol, "proxyProtocol");
+		}
+
+		/**
+		 * Returns the addresses a PROXY protocol header is accepted from.
+		 * @return IP addresses or CIDR blocks
+		 */
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		/**
+		 * Sets the addresses a PROXY protocol header is accepted from.
+		 * @param trustedProxies IP addresses or CIDR blocks
+		 */
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = new ArrayList<>(Objects.requireNonNull(trustedProxies, "trustedProxies"));
+		}
+
+		/**
 		 * Returns the TLS defaults of the listeners that name an SSL bundle.
 		 * @return the TLS defaults
 		 */
@@ -529,7 +580,43 @@ public class NgiProperties {
 
 		private @Nullable Duration idleTimeout;
 
+		private @Nullable ProxyProtocol proxyProtocol;
+
+		private @Nullable List<String> trustedProxies;
+
 		private final ListenerSsl ssl = new ListenerSsl();
+
+		/**
+		 * Returns whether this listener reads a PROXY protocol header.
+		 * @return off, optional or required; {@code null} for ngi.defaults
+		 */
+		public @Nullable ProxyProtocol getProxyProtocol() {
+			return this.proxyProtocol;
+		}
+
+		/**
+		 * Sets whether this listener reads a PROXY protocol header.
+		 * @param proxyProtocol off, optional or required
+		 */
+		public void setProxyProtocol(@Nullable ProxyProtocol proxyProtocol) {
+			this.proxyProtocol = proxyProtocol;
+		}
+
+		/**
+		 * Returns the addresses this listener accepts a PROXY protocol header from.
+		 * @return IP addresses or CIDR blocks; {@code null} for ngi.defaults
+		 */
+		public @Nullable List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		/**
+		 * Sets the addresses this listener accepts a PROXY protocol header from.
+		 * @param trustedProxies IP addresses or CIDR blocks
+		 */
+		public void setTrustedProxies(@Nullable List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
+		}
 
 		/**
 		 * Returns the TLS settings of this listener.
