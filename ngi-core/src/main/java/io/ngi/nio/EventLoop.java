@@ -150,6 +150,13 @@ final class EventLoop {
 
 	private volatile @Nullable Runnable threadStarted;
 
+	/**
+	 * {@link System#nanoTime()} read once per iteration, before timers and before the
+	 * ready channels: a clock for what needs no precision (when a connection was last
+	 * active, for diagnostics). Loop thread.
+	 */
+	long now = System.nanoTime();
+
 	/** Where TLS handshakes of this loop's connections run their delegated tasks. */
 	final TlsTasks tlsTasks;
 
@@ -466,7 +473,8 @@ final class EventLoop {
 	 */
 	private boolean iterate(long timeoutMillis) throws IOException {
 		runTasks();
-		this.timers.runDue(System.nanoTime());
+		this.now = System.nanoTime();
+		this.timers.runDue(this.now);
 		flushPending();
 		if (this.closed) {
 			return false;
@@ -487,6 +495,7 @@ final class EventLoop {
 		finally {
 			this.wakeupDone.set(true);
 		}
+		this.now = System.nanoTime();
 		dispatchReady();
 		flushPending();
 		return !this.closed;

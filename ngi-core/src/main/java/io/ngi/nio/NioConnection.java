@@ -174,6 +174,15 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	/** When the connection was accepted or connected ({@link System#nanoTime()}). */
 	private final long openedNanos = System.nanoTime();
 
+	private final long openedMillis = System.currentTimeMillis();
+
+	/**
+	 * When a byte was last received or sent, on the loop's per-iteration clock: for the
+	 * per-connection view, at no clock read per I/O. Written on the loop thread, read
+	 * racily by {@link #snapshot()}.
+	 */
+	private long lastActive = this.openedNanos;
+
 	/** Plaintext bytes received and sent; loop thread only. */
 	private long bytesIn;
 
@@ -683,7 +692,21 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	/** Bytes were sent: counted, and the idle timeout starts again. */
 	void sent(int bytes) {
 		this.bytesOut += bytes;
+		this.lastActive = this.loop.now;
 		activity();
+	}
+
+	/**
+	 * A snapshot of this connection for diagnostics, from any thread; its counters are
+	 * read without synchronization, so they may be a moment old.
+	 * @return the snapshot
+	 */
+	ConnectionSnapshot snapshot() {
+		SSLSession session = this.wire.session();
+		long idle = Math.max(0, System.nanoTime() - this.lastActive);
+		return new ConnectionSnapshot(this.peer, this.proxyAddress, java.time.Instant.ofEpochMilli(this.openedMillis),
+				Duration.ofNanos(idle), this.bytesIn, this.bytesOut, this.outbound.queued(),
+				(session != null) ? session.getProtocol() : null);
 	}
 
 	/** Bytes were received or sent: the idle timeout starts again. */
@@ -850,6 +873,7 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			}
 			activity();
 			this.bytesIn += count;
+			this.lastActive = this.loop.now;
 			this.observer.bytesReceived(count);
 			byte[] data = new byte[count];
 			buffer.flip();

@@ -235,6 +235,27 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
+	 * Returns a listener's open connections, bounded: their number, and a snapshot of at
+	 * most {@code limit} of them (peer and proxy addresses, opened at, idle for, bytes,
+	 * queued output, TLS protocol). Costs {@code O(limit)}, whatever the number of
+	 * connections, and does not disturb the loops.
+	 * @param listener a listener of this implementation
+	 * @param limit the most snapshots to take, &gt;= 0
+	 * @return the connections
+	 * @throws IllegalArgumentException if the listener is not a TCP listener of this
+	 * implementation
+	 */
+	public ListenerConnections connections(Listener listener, int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must be >= 0: " + limit);
+		}
+		if (!(listener instanceof NioListener nio) || nio.core() != this.core) {
+			throw new IllegalArgumentException(listener + " is not a TCP listener of " + this);
+		}
+		return nio.snapshot(limit);
+	}
+
+	/**
 	 * Returns the blocked-loop threshold.
 	 * @return the threshold, or {@code null} when detection is off
 	 */

@@ -9,6 +9,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -226,6 +227,21 @@ final class NioListener implements Listener, Selectable {
 				this.loop.execute(() -> this.stopped.complete(null));
 			}
 		}
+	}
+
+	NioCore core() {
+		return this.core;
+	}
+
+	ListenerConnections snapshot(int limit) {
+		List<ConnectionSnapshot> first = new ArrayList<>(Math.min(limit, 1024));
+		for (NioConnection connection : this.connections) {
+			if (first.size() == limit) {
+				break;
+			}
+			first.add(connection.snapshot());
+		}
+		return new ListenerConnections(this.connections.size(), List.copyOf(first));
 	}
 
 	@Override

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
+import io.ngi.ProxyProtocol;
 import io.ngi.adapters.Lines;
+import io.ngi.nio.ListenerConnections;
 import io.ngi.nio.NioImplementation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class ConcurrencyReliabilityTests {
 
 	@Test
 	void thousandsOfConnectionsAreHeldAtOnceAndEachIsServed() throws Exception {
+		// Each comes through a (simulated) proxy, with a PROXY v1 header naming its
+		// client.
 		int connections = Scale.count("connections", 2000, 10_000);
 		AtomicInteger open = new AtomicInteger();
 		AtomicInteger mostOpen = new AtomicInteger();
@@ -54,11 +58,11 @@ class ConcurrencyReliabilityTests {
 				(connection) -> new Lines(connection).setHandler((lines, line) -> {
 					served.incrementAndGet();
 					lines.write("ok " + new String(line, StandardCharsets.US_ASCII) + "\n");
-				}), ListenOptions.builder().observer(observer).build());
+				}), ListenOptions.builder().observer(observer).proxyProtocol(ProxyProtocol.REQUIRED).build());
 		int port = ((InetSocketAddress) listener.address()).getPort();
 		long started = System.nanoTime();
 		try (ChildJvm child = ChildJvm.start(connections + 512, HeldClientsMain.class, Integer.toString(port),
-				Integer.toString(connections))) {
+				Integer.toString(connections), "proxy")) {
 			await().atMost(Duration.ofMinutes(3))
 				.until(() -> child.valueOf("SERVED") != null || !child.process().isAlive());
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -72,6 +76,19 @@ class ConcurrencyReliabilityTests {
 			assertThat(heldByServer).isEqualTo(connections);
 			assertThat(mostOpen).hasValue(connections);
 			assertThat(served).hasValue(connections);
+			// The per-connection view (the Actuator endpoint's): bounded, whatever the
+			// number of connections, and showing the clients behind the proxy.
+			long viewStarted = System.nanoTime();
+			ListenerConnections view = this.ngi.connections(listener, 100);
+			double viewMillis = (System.nanoTime() - viewStarted) / 1e6;
+			Scale.report("connection view", String.format("%d open connections: the first %d in %.2f ms", view.total(),
+					view.first().size(), viewMillis));
+			assertThat(view.total()).isEqualTo(connections);
+			assertThat(view.first()).hasSize(100).allSatisfy((snapshot) -> {
+				assertThat(((InetSocketAddress) snapshot.peer()).getHostString()).startsWith("10.0.");
+				assertThat(snapshot.proxy()).isNotNull();
+				assertThat(snapshot.bytesIn()).isPositive();
+			});
 			child.process().getOutputStream().close();
 			child.process().waitFor(60, TimeUnit.SECONDS);
 		}

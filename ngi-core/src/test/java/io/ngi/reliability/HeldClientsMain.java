@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * The child-JVM client side of {@link ConcurrencyReliabilityTests}: opens {@code <count>}
- * connections to 127.0.0.1:{@code <port>} and holds them all, prints {@code HELD <n>},
- * sends one line on each, reads each answer, prints {@code SERVED <n>}, and keeps them
- * open until its standard input ends.
+ * connections to 127.0.0.1:{@code <port>} (each starting with a PROXY v1 header naming
+ * client 10.0.x.y when a third argument {@code proxy} is given) and holds them all,
+ * prints {@code HELD <n>}, sends one line on each, reads each answer, prints
+ * {@code SERVED <n>}, and keeps them open until its standard input ends.
  */
 public final class HeldClientsMain {
 
@@ -23,11 +24,18 @@ public final class HeldClientsMain {
 	public static void main(String[] args) throws IOException {
 		int port = Integer.parseInt(args[0]);
 		int count = Integer.parseInt(args[1]);
+		boolean proxy = args.length > 2 && args[2].equals("proxy");
 		List<Socket> sockets = new ArrayList<>(count);
 		try {
 			for (int i = 0; i < count; i++) {
 				Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
 				socket.setSoTimeout(60_000);
+				if (proxy) {
+					socket.getOutputStream()
+						.write(("PROXY TCP4 10.0." + (i / 250) + "." + (i % 250 + 1) + " 127.0.0.1 " + (10000 + i)
+								+ " 7000\r\n")
+							.getBytes(StandardCharsets.US_ASCII));
+				}
 				sockets.add(socket);
 			}
 			System.out.println("HELD " + sockets.size());
