@@ -30,7 +30,10 @@ import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
  * {@code blockedLoops}: each loop blocked right now by a handler call, task or timer
  * running longer than {@code ngi.loop.blocked-threshold} (the loop, for how long, by
  * what); health is DOWN only once one has been blocked longer than
- * {@code ngi.loop.blocked-health-down-after} (if set).
+ * {@code ngi.loop.blocked-health-down-after} (if set). From the moment a shutdown stops
+ * the listeners accepting, the status is {@code OUT_OF_SERVICE} (detail
+ * {@code draining}), so that a load balancer's next health check routes new clients
+ * elsewhere while open connections drain.
  */
 public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
@@ -90,7 +93,12 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("blockedLoops", blocked);
 			up &= !nio.isClosed();
 		}
-		if (up) {
+		if (this.registry.isDraining()) {
+			// Shutting down: the listeners stopped accepting. A balancer that checks this
+			// health takes the instance out of rotation while connections drain.
+			builder.withDetail("draining", true).outOfService();
+		}
+		else if (up) {
 			builder.up();
 		}
 		else {

@@ -75,6 +75,9 @@ public final class NgiListenerRegistry
 
 	private volatile boolean running;
 
+	/** Stopped accepting for a shutdown: draining, then closed. Reset by a start. */
+	private volatile boolean draining;
+
 	/**
 	 * Creates a registry.
 	 * @param implementation supplies the implementation that listens
@@ -168,6 +171,7 @@ public final class NgiListenerRegistry
 			}
 		}
 		this.running = true;
+		this.draining = false;
 		context().publishEvent(new NgiListenersStartedEvent(this, toOpen));
 	}
 
@@ -268,6 +272,9 @@ public final class NgiListenerRegistry
 			return;
 		}
 		this.running = false;
+		// Before anything stops: the health says OUT_OF_SERVICE from the moment the
+		// listeners stop accepting, so a balancer's next check routes elsewhere.
+		this.draining = true;
 		try {
 			List<NgiRegisteredListener> toStop = this.listeners;
 			List<CompletableFuture<Void>> drained = new ArrayList<>();
@@ -327,6 +334,15 @@ public final class NgiListenerRegistry
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/**
+	 * Returns whether the listeners stopped accepting for a shutdown: their open
+	 * connections drain (or were closed), and no new one is accepted.
+	 * @return whether draining or stopped by a shutdown
+	 */
+	public boolean isDraining() {
+		return this.draining;
 	}
 
 	@Override

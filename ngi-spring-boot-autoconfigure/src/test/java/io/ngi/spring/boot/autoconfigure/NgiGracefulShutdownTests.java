@@ -19,12 +19,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.spring.annotation.NgiServer;
+import io.ngi.spring.boot.actuate.NgiHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,9 +74,16 @@ class NgiGracefulShutdownTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> service.received.get() == REQUESTS && service.hanging.get() != null);
 
-			NgiRegisteredListener listener = context.getBean(NgiListenerRegistry.class).listener("slow");
+			NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+			NgiRegisteredListener listener = registry.listener("slow");
+			NgiHealthIndicator health = new NgiHealthIndicator(registry);
+			assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
 			closer.start();
 			await().atMost(Duration.ofSeconds(10)).until(() -> !listener.isOpen());
+			// Not accepting any more, while the in-flight requests drain: a balancer
+			// checking this health takes the instance out of rotation now.
+			assertThat(health.health(true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(health.health(true).getDetails()).containsEntry("draining", true);
 			service.release.countDown();
 
 			for (int i = 0; i < REQUESTS; i++) {
