@@ -89,10 +89,10 @@ final class Compare {
 		}
 		else {
 			this.log.printf(Locale.ROOT,
-					"  %-6s round %d %-16s %,10.1f %s/s  p50 %7.1f us  p99 %7.1f us  p99.9 %8.1f us  cpu %5.1f%%  RSS %5.0f MB%s%s%n",
+					"  %-6s round %d %-16s %,10.1f %s/s  p50 %7.1f us  p99 %7.1f us  p99.9 %8.1f us  cpu %5.1f%%  client cpu %5.1f%%  RSS %5.0f MB%s%s%n",
 					result.mode().id(), result.round(), result.server().id(), result.rate() / result.mode().unitSize(),
 					result.mode().unit(), m.p50Micros(), m.p99Micros(), m.p999Micros(), result.cpuPercent(),
-					result.rssBytes() / 1e6, (m.lost() > 0) ? "  lost " + m.lost() : "",
+					m.clientCpuPercent(), result.rssBytes() / 1e6, (m.lost() > 0) ? "  lost " + m.lost() : "",
 					m.tls().isEmpty() ? "" : "  " + m.tls());
 		}
 		return result;
@@ -124,7 +124,7 @@ final class Compare {
 				});
 				heapPerConnection = (after[0] - before) / load.idleConnections();
 				measurement = new Measurement(load.idleConnections(), (System.nanoTime() - startedAt) / 1e9, Double.NaN,
-						Double.NaN, Double.NaN, 0, "");
+						Double.NaN, Double.NaN, 0, "", Double.NaN);
 			}
 			default -> throw new IllegalStateException("unknown mode " + mode);
 		}

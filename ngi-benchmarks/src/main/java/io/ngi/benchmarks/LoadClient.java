@@ -1,6 +1,8 @@
 package io.ngi.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -25,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 final class LoadClient {
 
 	private static final long MAX_LATENCY = TimeUnit.SECONDS.toNanos(30);
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private static final long UDP_LOSS_TIMEOUT = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -389,6 +393,8 @@ final class LoadClient {
 
 		String tls = "";
 
+		private long clientCpuAtStart;
+
 		Run(LoadSpec spec, Probe probe, Histogram histogram) {
 			this.probe = probe;
 			this.histogram = histogram;
@@ -406,6 +412,7 @@ final class LoadClient {
 					this.histogram.reset();
 				}
 				this.probe.start();
+				this.clientCpuAtStart = THREADS.getCurrentThreadCpuTime();
 				this.startedAt = System.nanoTime();
 			}
 			return now < this.measureEnd;
@@ -417,13 +424,15 @@ final class LoadClient {
 
 		Measurement finish() {
 			long elapsed = System.nanoTime() - this.startedAt;
+			double clientCpu = (THREADS.getCurrentThreadCpuTime() - this.clientCpuAtStart) * 100.0 / elapsed;
 			this.probe.end();
 			double seconds = elapsed / 1e9;
 			if (this.histogram == null || this.histogram.getTotalCount() == 0) {
-				return new Measurement(this.completed, seconds, Double.NaN, Double.NaN, Double.NaN, this.lost,
-						this.tls);
+				return new Measurement(this.completed, seconds, Double.NaN, Double.NaN, Double.NaN, this.lost, this.tls,
+						clientCpu);
 			}
-			return new Measurement(this.completed, seconds, micros(50), micros(99), micros(99.9), this.lost, this.tls);
+			return new Measurement(this.completed, seconds, micros(50), micros(99), micros(99.9), this.lost, this.tls,
+					clientCpu);
 		}
 
 		private double micros(double percentile) {

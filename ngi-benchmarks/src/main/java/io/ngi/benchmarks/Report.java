@@ -34,7 +34,8 @@ final class Report {
 
 	/** The summary of one server in one mode. */
 	record Row(ServerKind server, double rate, double ratio, double p50, double p99, double p999, double cpu,
-			double cpuMicrosPerMessage, double rssMb, double peakRssMb, double heapPerConnection, long lost) {
+			double cpuMicrosPerMessage, double rssMb, double peakRssMb, double heapPerConnection, long lost,
+			double clientCpu) {
 	}
 
 	List<Row> rows(Mode mode) {
@@ -51,7 +52,8 @@ final class Report {
 					median(runs, (r) -> r.measurement().p999Micros()), median(runs, RunResult::cpuPercent),
 					median(runs, Report::cpuMicrosPerMessage), median(runs, (r) -> r.rssBytes() / 1e6),
 					max(runs, (r) -> r.peakRssBytes() / 1e6), median(runs, (r) -> r.heapPerConnection()),
-					runs.stream().mapToLong((r) -> r.measurement().lost()).sum()));
+					runs.stream().mapToLong((r) -> r.measurement().lost()).sum(),
+					median(runs, (r) -> r.measurement().clientCpuPercent())));
 		}
 		return rows;
 	}
@@ -148,13 +150,14 @@ final class Report {
 					.append(baseline)
 					.append(" | p50 (us) | p99 (us) | p99.9 (us) | server CPU (%) | server CPU per ")
 					.append(unit)
-					.append(" (us) | RSS (MB)")
-					.append(" | peak RSS (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+					.append(" (us) | client CPU (%) | RSS (MB)")
+					.append(" | peak RSS (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 				for (Row row : rows) {
 					out.append(String.format(Locale.ROOT,
-							"| %s | %,.0f | %.2fx | %s | %s | %s | %.0f | %.1f | %.0f | %.0f |%n", row.server().label(),
-							row.rate() / mode.unitSize(), row.ratio(), micros(row.p50()), micros(row.p99()),
-							micros(row.p999()), row.cpu(), row.cpuMicrosPerMessage(), row.rssMb(), row.peakRssMb()));
+							"| %s | %,.0f | %.2fx | %s | %s | %s | %.0f | %.1f | %.0f | %.0f | %.0f |%n",
+							row.server().label(), row.rate() / mode.unitSize(), row.ratio(), micros(row.p50()),
+							micros(row.p99()), micros(row.p999()), row.cpu(), row.cpuMicrosPerMessage(),
+							row.clientCpu(), row.rssMb(), row.peakRssMb()));
 				}
 				String negotiated = rows.stream()
 					.map((row) -> row.server().id() + " " + negotiated(mode, row.server()))
