@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@code compare} command: runs every server in turn under the same load, alternating
  * the order each round, each server in its own JVM, and reports the results with ratios
@@ -19,6 +21,8 @@ final class Compare {
 
 	private final PrintStream log;
 
+	private @Nullable ClientTls clientTls;
+
 	Compare(CompareOptions options, PrintStream log) {
 		this.options = options;
 		this.log = log;
@@ -27,14 +31,15 @@ final class Compare {
 	List<RunResult> run() throws Exception {
 		List<RunResult> results = new ArrayList<>();
 		List<ServerKind> servers = this.options.servers();
-		this.log.printf(Locale.ROOT, "compare: %s on %s, %d round(s), %s%n", servers, this.options.modes(),
-				this.options.rounds(), this.options.load());
+		this.log.printf(Locale.ROOT, "compare: %s on %s%s, %d round(s), %s%n", servers, this.options.modes(),
+				this.options.tls() ? " over TLS" : "", this.options.rounds(), this.options.load());
 		if (this.options.freshServerPerMode()) {
 			for (Mode mode : this.options.modes()) {
 				for (int round = 1; round <= this.options.rounds(); round++) {
 					for (ServerKind server : rotated(servers, round)) {
-						if (supports(server, mode)) {
-							try (ServerProcess process = ServerProcess.start(server, this.options.serverJvmArgs())) {
+						if (supports(server, mode, this.options.tls())) {
+							try (ServerProcess process = ServerProcess.start(server, this.options.serverJvmArgs(),
+									this.options.tls())) {
 								results.add(report(runOne(process, server, mode, round)));
 							}
 						}
@@ -45,9 +50,10 @@ final class Compare {
 		else {
 			for (int round = 1; round <= this.options.rounds(); round++) {
 				for (ServerKind server : rotated(servers, round)) {
-					try (ServerProcess process = ServerProcess.start(server, this.options.serverJvmArgs())) {
+					try (ServerProcess process = ServerProcess.start(server, this.options.serverJvmArgs(),
+							this.options.tls())) {
 						for (Mode mode : this.options.modes()) {
-							if (supports(server, mode)) {
+							if (supports(server, mode, this.options.tls())) {
 								results.add(report(runOne(process, server, mode, round)));
 							}
 						}
@@ -60,6 +66,10 @@ final class Compare {
 
 	static boolean supports(ServerKind server, Mode mode) {
 		return mode != Mode.UDP || server.hasUdp();
+	}
+
+	static boolean supports(ServerKind server, Mode mode, boolean tls) {
+		return supports(server, mode) && (!tls || (server.hasTls() && mode.hasTls()));
 	}
 
 	private static List<ServerKind> rotated(List<ServerKind> servers, int round) {
@@ -79,10 +89,11 @@ final class Compare {
 		}
 		else {
 			this.log.printf(Locale.ROOT,
-					"  %-6s round %d %-16s %,10.0f msg/s  p50 %7.1f us  p99 %7.1f us  p99.9 %8.1f us  cpu %5.1f%%  RSS %5.0f MB%s%n",
-					result.mode().id(), result.round(), result.server().id(), result.rate(), m.p50Micros(),
-					m.p99Micros(), m.p999Micros(), result.cpuPercent(), result.rssBytes() / 1e6,
-					(m.lost() > 0) ? "  lost " + m.lost() : "");
+					"  %-6s round %d %-16s %,10.1f %s/s  p50 %7.1f us  p99 %7.1f us  p99.9 %8.1f us  cpu %5.1f%%  client cpu %5.1f%%  RSS %5.0f MB%s%s%n",
+					result.mode().id(), result.round(), result.server().id(), result.rate() / result.mode().unitSize(),
+					result.mode().unit(), m.p50Micros(), m.p99Micros(), m.p999Micros(), result.cpuPercent(),
+					m.clientCpuPercent(), result.rssBytes() / 1e6, (m.lost() > 0) ? "  lost " + m.lost() : "",
+					m.tls().isEmpty() ? "" : "  " + m.tls());
 		}
 		return result;
 	}
@@ -93,9 +104,12 @@ final class Compare {
 		CpuProbe probe = new CpuProbe(process);
 		Measurement measurement;
 		long heapPerConnection = 0;
+		InetSocketAddress tcp = new InetSocketAddress(loopback, process.tcpPort());
+		ClientTls tls = this.options.tls() ? clientTls() : null;
 		switch (mode) {
-			case TCP ->
-				measurement = LoadClient.tcpEcho(new InetSocketAddress(loopback, process.tcpPort()), load, probe);
+			case TCP -> measurement = LoadClient.tcpEcho(tcp, load, probe, tls);
+			case BULK -> measurement = LoadClient.bulk(tcp, load, probe, tls);
+			case HANDSHAKE -> measurement = LoadClient.handshakes(tcp, load, probe, tls);
 			case UDP ->
 				measurement = LoadClient.udpEcho(new InetSocketAddress(loopback, process.udpPort()), load, probe);
 			case FLOOD ->
@@ -110,12 +124,22 @@ final class Compare {
 				});
 				heapPerConnection = (after[0] - before) / load.idleConnections();
 				measurement = new Measurement(load.idleConnections(), (System.nanoTime() - startedAt) / 1e9, Double.NaN,
-						Double.NaN, Double.NaN, 0);
+						Double.NaN, Double.NaN, 0, "", Double.NaN);
 			}
 			default -> throw new IllegalStateException("unknown mode " + mode);
 		}
 		return new RunResult(mode, server, round, measurement, probe.cpuPercent(), probe.rssBytes,
 				process.memory("VmHWM"), heapPerConnection);
+	}
+
+	/** One client context for all runs: it resumes no sessions (see {@link TlsLink}). */
+	private ClientTls clientTls() {
+		ClientTls tls = this.clientTls;
+		if (tls == null) {
+			tls = new ClientTls(BenchTls.client(), this.options.tlsCipherSuites());
+			this.clientTls = tls;
+		}
+		return tls;
 	}
 
 	/**

@@ -21,9 +21,12 @@ import java.util.Locale;
  * @param name base name of the result files
  * @param freshServerPerMode start a new server process for every mode (else one per
  * round)
+ * @param tls whether servers and client speak TLS ({@code --tls})
+ * @param tlsCipherSuites the only cipher suites the client offers
+ * ({@code --tls-ciphers a,b}), empty for the JDK's defaults
  */
 record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, LoadSpec load, List<String> serverJvmArgs,
-		Path outputDirectory, String name, boolean freshServerPerMode) {
+		Path outputDirectory, String name, boolean freshServerPerMode, boolean tls, List<String> tlsCipherSuites) {
 
 	/**
 	 * The server JVM options when none are given: the same heap bound for every server,
@@ -37,8 +40,9 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 
 	static CompareOptions parse(String... args) {
 		boolean smoke = Arrays.asList(args).contains("--smoke");
-		String servers = ServerKind.ids();
-		String modes = "tcp,udp,flood,idle";
+		boolean tls = Arrays.asList(args).contains("--tls");
+		String servers = tls ? "netty,ngi-nio" : ServerKind.ids();
+		String modes = tls ? "tcp,bulk,handshake" : "tcp,udp,flood,idle";
 		int rounds = smoke ? 1 : 3;
 		int connections = smoke ? 4 : 100;
 		int window = 1;
@@ -47,6 +51,10 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 		Duration duration = smoke ? Duration.ofMillis(300) : Duration.ofSeconds(10);
 		int floodWindow = 256 * 1024;
 		int idle = smoke ? 50 : 10_000;
+		int bulkConnections = 4;
+		int bulkBytes = 1024 * 1024;
+		int handshakeConnections = smoke ? 4 : 16;
+		List<String> ciphers = List.of();
 		List<String> jvmArgs = new ArrayList<>();
 		boolean defaultJvmArgs = true;
 		Path output = Files.isDirectory(Path.of("ngi-benchmarks")) ? Path.of("ngi-benchmarks", "results")
@@ -56,7 +64,7 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
-				case "--smoke" -> {
+				case "--smoke", "--tls" -> {
 				}
 				case "--servers" -> servers = value(args, ++i, arg);
 				case "--modes" -> modes = value(args, ++i, arg);
@@ -68,6 +76,13 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 				case "--duration" -> duration = duration(value(args, ++i, arg));
 				case "--flood-window" -> floodWindow = Integer.parseInt(value(args, ++i, arg));
 				case "--idle-connections" -> idle = Integer.parseInt(value(args, ++i, arg));
+				case "--bulk-connections" -> bulkConnections = Integer.parseInt(value(args, ++i, arg));
+				case "--bulk-size" -> bulkBytes = Integer.parseInt(value(args, ++i, arg));
+				case "--handshake-connections" -> handshakeConnections = Integer.parseInt(value(args, ++i, arg));
+				case "--tls-ciphers" -> ciphers = Arrays.stream(value(args, ++i, arg).split(","))
+					.map(String::trim)
+					.filter((s) -> !s.isEmpty())
+					.toList();
 				case "--server-jvm-args" -> {
 					defaultJvmArgs = false;
 					String given = value(args, ++i, arg).trim();
@@ -87,9 +102,24 @@ record CompareOptions(List<ServerKind> servers, List<Mode> modes, int rounds, Lo
 		if (rounds < 1) {
 			throw new IllegalArgumentException("rounds must be >= 1: " + rounds);
 		}
-		LoadSpec load = new LoadSpec(connections, window, size, warmup, duration, floodWindow, idle);
-		return new CompareOptions(ServerKind.parseList(servers), Mode.parseList(modes), rounds, load,
-				List.copyOf(jvmArgs), output, name, fresh);
+		LoadSpec load = new LoadSpec(connections, window, size, warmup, duration, floodWindow, idle, bulkConnections,
+				bulkBytes, handshakeConnections);
+		List<ServerKind> serverList = ServerKind.parseList(servers);
+		List<Mode> modeList = Mode.parseList(modes);
+		if (tls) {
+			for (ServerKind server : serverList) {
+				if (!server.hasTls()) {
+					throw new IllegalArgumentException("--tls: server " + server.id() + " has no TLS");
+				}
+			}
+			for (Mode mode : modeList) {
+				if (!mode.hasTls()) {
+					throw new IllegalArgumentException("--tls: mode " + mode.id() + " has no TLS variant");
+				}
+			}
+		}
+		return new CompareOptions(serverList, modeList, rounds, load, List.copyOf(jvmArgs), output, name, fresh, tls,
+				ciphers);
 	}
 
 	private static String value(String[] args, int index, String option) {

@@ -1,6 +1,8 @@
 package io.ngi.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -14,15 +16,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Single-threaded load client on one NIO selector: closed-loop TCP and UDP echo with
- * latency histograms, a pipelined TCP flood, and an idle mode that holds many
- * connections.
+ * latency histograms, a pipelined TCP flood, bulk transfers, connection churn
+ * (handshakes) and an idle mode that holds many connections. TCP echo, bulk and
+ * handshakes speak TLS when given a context ({@link TlsLink}).
  */
 final class LoadClient {
 
 	private static final long MAX_LATENCY = TimeUnit.SECONDS.toNanos(30);
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private static final long UDP_LOSS_TIMEOUT = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -34,20 +40,30 @@ final class LoadClient {
 	 * sends a new one as each answer arrives.
 	 */
 	static Measurement tcpEcho(InetSocketAddress address, LoadSpec spec, Probe probe) throws IOException {
+		return tcpEcho(address, spec, probe, null);
+	}
+
+	/**
+	 * Closed-loop TCP echo, over TLS when {@code tls} is given (every connection
+	 * completes its handshake before the load starts).
+	 */
+	static Measurement tcpEcho(InetSocketAddress address, LoadSpec spec, Probe probe, @Nullable ClientTls tls)
+			throws IOException {
 		Histogram histogram = new Histogram(MAX_LATENCY, 3);
 		try (Selector selector = Selector.open()) {
 			List<TcpEchoConnection> connections = new ArrayList<>();
 			try {
 				for (int i = 0; i < spec.connections(); i++) {
-					SocketChannel channel = open(address);
-					TcpEchoConnection connection = new TcpEchoConnection(channel, spec, histogram);
+					Link link = connect(address, tls);
+					TcpEchoConnection connection = new TcpEchoConnection(link, spec, histogram);
 					connections.add(connection);
-					connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+					connection.key = link.channel.register(selector, SelectionKey.OP_READ, connection);
 				}
 				for (TcpEchoConnection connection : connections) {
 					connection.send(spec.window(), System.nanoTime());
 				}
 				Run run = new Run(spec, probe, histogram);
+				run.tls = connections.get(0).link.negotiated();
 				while (run.running()) {
 					selector.select((key) -> {
 						TcpEchoConnection connection = (TcpEchoConnection) key.attachment();
@@ -67,7 +83,98 @@ final class LoadClient {
 				return run.finish();
 			}
 			finally {
-				closeAll(connections.stream().map((c) -> c.channel).toList());
+				closeAll(connections.stream().map((c) -> c.link.channel).toList());
+			}
+		}
+	}
+
+	/**
+	 * Bulk transfers: each of {@code bulkConnections} connections sends {@code bulkBytes}
+	 * while reading the echo, and starts the next transfer once all came back. Counts
+	 * bytes received (so the rate is bytes per second); the latency is that of whole
+	 * transfers.
+	 */
+	static Measurement bulk(InetSocketAddress address, LoadSpec spec, Probe probe, @Nullable ClientTls tls)
+			throws IOException {
+		Histogram histogram = new Histogram(MAX_LATENCY, 3);
+		try (Selector selector = Selector.open()) {
+			List<BulkConnection> connections = new ArrayList<>();
+			try {
+				for (int i = 0; i < spec.bulkConnections(); i++) {
+					Link link = connect(address, tls);
+					BulkConnection connection = new BulkConnection(link, spec, histogram);
+					connections.add(connection);
+					connection.key = link.channel.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE,
+							connection);
+					connection.start(System.nanoTime());
+				}
+				Run run = new Run(spec, probe, histogram);
+				run.tls = connections.get(0).link.negotiated();
+				while (run.running()) {
+					selector.select((key) -> {
+						BulkConnection connection = (BulkConnection) key.attachment();
+						try {
+							if (key.isReadable()) {
+								run.completed += connection.read(System.nanoTime());
+							}
+							if (key.isValid() && key.isWritable()) {
+								connection.write();
+							}
+						}
+						catch (IOException ex) {
+							throw new IllegalStateException("bulk connection to " + address + " failed: " + ex, ex);
+						}
+					}, 10);
+				}
+				return run.finish();
+			}
+			finally {
+				closeAll(connections.stream().map((c) -> c.link.channel).toList());
+			}
+		}
+	}
+
+	/**
+	 * Connection churn: {@code handshakeConnections} slots each connect, complete the TLS
+	 * handshake (none without TLS), echo one message of {@code size} bytes and close
+	 * (TLS: after close_notify), then start over. Counts connections that got their echo;
+	 * the latency runs from the connect to the echo.
+	 */
+	static Measurement handshakes(InetSocketAddress address, LoadSpec spec, Probe probe, @Nullable ClientTls tls)
+			throws IOException {
+		Histogram histogram = new Histogram(MAX_LATENCY, 3);
+		try (Selector selector = Selector.open()) {
+			List<HandshakeSlot> slots = new ArrayList<>();
+			try {
+				Run run = new Run(spec, probe, histogram);
+				for (int i = 0; i < spec.handshakeConnections(); i++) {
+					HandshakeSlot slot = new HandshakeSlot(address, selector, spec, tls, histogram);
+					slots.add(slot);
+					slot.start(System.nanoTime());
+				}
+				while (run.running()) {
+					selector.select((key) -> {
+						HandshakeSlot slot = (HandshakeSlot) key.attachment();
+						try {
+							if (slot.ready(key, System.nanoTime())) {
+								run.completed++;
+								if (run.tls.isEmpty()) {
+									run.tls = slot.negotiated;
+								}
+							}
+						}
+						catch (IOException ex) {
+							throw new IllegalStateException("handshake connection to " + address + " failed: " + ex,
+									ex);
+						}
+					}, 10);
+				}
+				return run.finish();
+			}
+			finally {
+				for (HandshakeSlot slot : slots) {
+					slot.abort();
+				}
 			}
 		}
 	}
@@ -214,6 +321,33 @@ final class LoadClient {
 
 	}
 
+	/**
+	 * Connects, completes the TLS handshake when {@code tls} is given (blocking, before
+	 * any load), and leaves the socket non-blocking.
+	 */
+	private static Link connect(InetSocketAddress address, @Nullable ClientTls tls) throws IOException {
+		SocketChannel channel = SocketChannel.open(address);
+		try {
+			channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+			Link link;
+			if (tls != null) {
+				link = new TlsLink(channel, tls);
+				if (link.handshake() != 0) {
+					throw new IOException("a blocking handshake did not complete");
+				}
+			}
+			else {
+				link = new Link(channel);
+			}
+			channel.configureBlocking(false);
+			return link;
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
+	}
+
 	private static SocketChannel open(InetSocketAddress address) throws IOException {
 		SocketChannel channel = SocketChannel.open(address);
 		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -257,6 +391,10 @@ final class LoadClient {
 
 		long lost;
 
+		String tls = "";
+
+		private long clientCpuAtStart;
+
 		Run(LoadSpec spec, Probe probe, Histogram histogram) {
 			this.probe = probe;
 			this.histogram = histogram;
@@ -274,6 +412,7 @@ final class LoadClient {
 					this.histogram.reset();
 				}
 				this.probe.start();
+				this.clientCpuAtStart = THREADS.getCurrentThreadCpuTime();
 				this.startedAt = System.nanoTime();
 			}
 			return now < this.measureEnd;
@@ -285,12 +424,15 @@ final class LoadClient {
 
 		Measurement finish() {
 			long elapsed = System.nanoTime() - this.startedAt;
+			double clientCpu = (THREADS.getCurrentThreadCpuTime() - this.clientCpuAtStart) * 100.0 / elapsed;
 			this.probe.end();
 			double seconds = elapsed / 1e9;
 			if (this.histogram == null || this.histogram.getTotalCount() == 0) {
-				return new Measurement(this.completed, seconds, Double.NaN, Double.NaN, Double.NaN, this.lost);
+				return new Measurement(this.completed, seconds, Double.NaN, Double.NaN, Double.NaN, this.lost, this.tls,
+						clientCpu);
 			}
-			return new Measurement(this.completed, seconds, micros(50), micros(99), micros(99.9), this.lost);
+			return new Measurement(this.completed, seconds, micros(50), micros(99), micros(99.9), this.lost, this.tls,
+					clientCpu);
 		}
 
 		private double micros(double percentile) {
@@ -304,7 +446,7 @@ final class LoadClient {
 	 */
 	private static final class TcpEchoConnection {
 
-		final SocketChannel channel;
+		final Link link;
 
 		SelectionKey key;
 
@@ -326,8 +468,8 @@ final class LoadClient {
 
 		private final ByteBuffer out;
 
-		TcpEchoConnection(SocketChannel channel, LoadSpec spec, Histogram histogram) {
-			this.channel = channel;
+		TcpEchoConnection(Link link, LoadSpec spec, Histogram histogram) {
+			this.link = link;
 			this.size = spec.size();
 			this.payload = payload(spec.size());
 			this.histogram = histogram;
@@ -349,32 +491,248 @@ final class LoadClient {
 		}
 
 		void flush() throws IOException {
-			this.channel.write(this.out);
-			int ops = this.out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+			this.link.write(this.out);
+			int ops = (this.out.hasRemaining() || this.link.hasPendingOutput())
+					? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
 			if (this.key != null && this.key.interestOps() != ops) {
 				this.key.interestOps(ops);
 			}
 		}
 
 		int read(long now) throws IOException {
-			this.in.clear();
-			int n = this.channel.read(this.in);
-			if (n < 0) {
-				throw new IOException("server closed the connection");
-			}
-			this.partial += n;
 			int done = 0;
-			while (this.partial >= this.size) {
-				this.partial -= this.size;
-				this.histogram.recordValue(Math.min(MAX_LATENCY, now - this.sentAt[this.head]));
-				this.head = (this.head + 1) % this.sentAt.length;
-				this.inFlight--;
-				done++;
+			do {
+				this.in.clear();
+				int n = this.link.read(this.in);
+				if (n < 0) {
+					throw new IOException("server closed the connection");
+				}
+				this.partial += n;
+				while (this.partial >= this.size) {
+					this.partial -= this.size;
+					this.histogram.recordValue(Math.min(MAX_LATENCY, now - this.sentAt[this.head]));
+					this.head = (this.head + 1) % this.sentAt.length;
+					this.inFlight--;
+					done++;
+				}
 			}
+			while (this.link.hasBufferedInput());
 			if (done > 0) {
 				send(done, now);
 			}
 			return done;
+		}
+
+	}
+
+	/**
+	 * One bulk connection: a transfer writes {@code bulkBytes} from a prepared 64 KiB
+	 * chunk while reading the echo back; the next starts when all came back.
+	 */
+	private static final class BulkConnection {
+
+		final Link link;
+
+		SelectionKey key;
+
+		private final Histogram histogram;
+
+		private final int transferBytes;
+
+		private final ByteBuffer chunk;
+
+		private final ByteBuffer in = ByteBuffer.allocateDirect(65536);
+
+		private long toSend;
+
+		private long toReceive;
+
+		private long startedAt;
+
+		BulkConnection(Link link, LoadSpec spec, Histogram histogram) {
+			this.link = link;
+			this.histogram = histogram;
+			this.transferBytes = spec.bulkBytes();
+			this.chunk = ByteBuffer.allocateDirect(Math.min(65536, spec.bulkBytes()));
+			this.chunk.put(payload(this.chunk.capacity())).flip();
+		}
+
+		void start(long now) throws IOException {
+			this.startedAt = now;
+			this.toSend = this.transferBytes;
+			this.toReceive = this.transferBytes;
+			this.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+			write();
+		}
+
+		void write() throws IOException {
+			while (this.toSend > 0) {
+				if (!this.chunk.hasRemaining()) {
+					this.chunk.clear();
+				}
+				this.chunk.limit((int) Math.min(this.chunk.capacity(), this.chunk.position() + this.toSend));
+				int n = this.link.write(this.chunk);
+				this.toSend -= n;
+				if (n == 0) {
+					return;
+				}
+			}
+			if (this.link.hasPendingOutput()) {
+				// All taken, not all sent (TLS): writing nothing sends what waits.
+				this.link.write(this.chunk);
+			}
+			if (!this.link.hasPendingOutput()) {
+				this.key.interestOps(SelectionKey.OP_READ);
+			}
+		}
+
+		/** Returns the bytes received. */
+		int read(long now) throws IOException {
+			int received = 0;
+			do {
+				this.in.clear();
+				int n = this.link.read(this.in);
+				if (n < 0) {
+					throw new IOException("server closed the connection");
+				}
+				received += n;
+			}
+			while (this.link.hasBufferedInput());
+			this.toReceive -= received;
+			if (this.toReceive < 0) {
+				throw new IOException("the server echoed more than was sent");
+			}
+			if (this.toReceive == 0) {
+				this.histogram.recordValue(Math.min(MAX_LATENCY, now - this.startedAt));
+				start(now);
+			}
+			return received;
+		}
+
+	}
+
+	/**
+	 * One slot of connection churn: connect, handshake, echo one message, close, again.
+	 */
+	private static final class HandshakeSlot {
+
+		private final InetSocketAddress address;
+
+		private final Selector selector;
+
+		private final @Nullable ClientTls tls;
+
+		private final Histogram histogram;
+
+		private final ByteBuffer message;
+
+		private final ByteBuffer in;
+
+		private @Nullable Link link;
+
+		private @Nullable SelectionKey key;
+
+		private boolean connected;
+
+		private boolean echoing;
+
+		private long startedAt;
+
+		String negotiated = "";
+
+		HandshakeSlot(InetSocketAddress address, Selector selector, LoadSpec spec, @Nullable ClientTls tls,
+				Histogram histogram) {
+			this.address = address;
+			this.selector = selector;
+			this.tls = tls;
+			this.histogram = histogram;
+			this.message = ByteBuffer.wrap(payload(spec.size()));
+			this.in = ByteBuffer.allocate(Math.max(65536, spec.size()));
+		}
+
+		void start(long now) throws IOException {
+			this.startedAt = now;
+			this.connected = false;
+			this.echoing = false;
+			this.message.clear();
+			this.in.clear();
+			SocketChannel channel = SocketChannel.open();
+			channel.configureBlocking(false);
+			channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+			this.link = (this.tls != null) ? new TlsLink(channel, this.tls) : new Link(channel);
+			this.key = channel.register(this.selector, 0, this);
+			if (channel.connect(this.address)) {
+				connected();
+			}
+			else {
+				this.key.interestOps(SelectionKey.OP_CONNECT);
+			}
+		}
+
+		/** Returns whether this slot's connection got its echo (and the next started). */
+		boolean ready(SelectionKey ready, long now) throws IOException {
+			Link link = this.link;
+			if (!this.connected) {
+				if (!ready.isConnectable() || !link.channel.finishConnect()) {
+					return false;
+				}
+				connected();
+				return false;
+			}
+			if (!this.echoing) {
+				handshake();
+				return false;
+			}
+			if (this.message.hasRemaining() || link.hasPendingOutput()) {
+				link.write(this.message);
+			}
+			do {
+				int n = link.read(this.in);
+				if (n < 0) {
+					throw new IOException("server closed the connection before the echo");
+				}
+			}
+			while (link.hasBufferedInput());
+			if (this.in.position() < this.message.capacity()) {
+				this.key.interestOps((this.message.hasRemaining() || link.hasPendingOutput())
+						? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+				return false;
+			}
+			this.histogram.recordValue(Math.min(MAX_LATENCY, now - this.startedAt));
+			if (this.negotiated.isEmpty()) {
+				this.negotiated = link.negotiated();
+			}
+			link.close();
+			start(now);
+			return true;
+		}
+
+		private void connected() throws IOException {
+			this.connected = true;
+			handshake();
+		}
+
+		private void handshake() throws IOException {
+			int waitFor = this.link.handshake();
+			if (waitFor != 0) {
+				this.key.interestOps(waitFor);
+				return;
+			}
+			this.echoing = true;
+			this.link.write(this.message);
+			this.key.interestOps((this.message.hasRemaining() || this.link.hasPendingOutput())
+					? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+		}
+
+		void abort() {
+			if (this.link != null) {
+				try {
+					this.link.channel.close();
+				}
+				catch (IOException ex) {
+					// Closing at the end of a run: nothing to do about it.
+				}
+			}
 		}
 
 	}

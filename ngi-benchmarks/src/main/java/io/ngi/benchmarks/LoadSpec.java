@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param duration measured time
  * @param floodWindowBytes unanswered bytes per connection in flood mode
  * @param idleConnections connections held in idle mode
+ * @param bulkConnections connections in bulk mode
+ * @param bulkBytes bytes each bulk transfer sends and reads back
+ * @param handshakeConnections connections being opened at once in handshake mode
  */
 record LoadSpec(int connections, int window, int size, Duration warmup, Duration duration, int floodWindowBytes,
-		int idleConnections) {
+		int idleConnections, int bulkConnections, int bulkBytes, int handshakeConnections) {
 
 	LoadSpec {
 		check("connections", connections, 1);
@@ -25,6 +28,9 @@ record LoadSpec(int connections, int window, int size, Duration warmup, Duration
 		check("size", size, 8);
 		check("floodWindowBytes", floodWindowBytes, size);
 		check("idleConnections", idleConnections, 1);
+		check("bulkConnections", bulkConnections, 1);
+		check("bulkBytes", bulkBytes, 1);
+		check("handshakeConnections", handshakeConnections, 1);
 		if (duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException("duration must be > 0: " + duration);
 		}

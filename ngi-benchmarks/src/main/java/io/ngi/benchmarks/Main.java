@@ -35,10 +35,11 @@ public final class Main {
 		switch (args[0]) {
 			case "compare" -> Compare.main(rest);
 			case "server" -> {
-				if (rest.length != 1) {
-					throw new IllegalArgumentException("server needs one of " + ServerKind.ids());
+				boolean tls = rest.length == 2 && rest[1].equals("--tls");
+				if (rest.length != 1 && !tls) {
+					throw new IllegalArgumentException("server needs one of " + ServerKind.ids() + " [--tls]");
 				}
-				ServerMain.run(ServerKind.of(rest[0]));
+				ServerMain.run(ServerKind.of(rest[0]), tls);
 			}
 			case "client" -> client(rest);
 			case "jmh" -> org.openjdk.jmh.Main.main(rest);
@@ -65,26 +66,33 @@ public final class Main {
 				compareArgs[compareArgs.length - 1] = args[i];
 			}
 		}
-		LoadSpec load = CompareOptions.parse(compareArgs).load();
+		CompareOptions options = CompareOptions.parse(compareArgs);
+		LoadSpec load = options.load();
+		ClientTls tls = options.tls() ? new ClientTls(BenchTls.client(), options.tlsCipherSuites()) : null;
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-		Measurement m = switch (Mode.of(mode)) {
-			case TCP -> LoadClient.tcpEcho(address, load, Probe.NONE);
+		Mode chosen = Mode.of(mode);
+		Measurement m = switch (chosen) {
+			case TCP -> LoadClient.tcpEcho(address, load, Probe.NONE, tls);
 			case UDP -> LoadClient.udpEcho(address, load, Probe.NONE);
 			case FLOOD -> LoadClient.tcpFlood(address, load, Probe.NONE);
+			case BULK -> LoadClient.bulk(address, load, Probe.NONE, tls);
+			case HANDSHAKE -> LoadClient.handshakes(address, load, Probe.NONE, tls);
 			case IDLE -> throw new IllegalArgumentException("idle mode needs a server started by compare");
 		};
-		System.out.printf(Locale.ROOT, "%,.0f msg/s  p50 %.1f us  p99 %.1f us  p99.9 %.1f us  lost %d%n", m.rate(),
-				m.p50Micros(), m.p99Micros(), m.p999Micros(), m.lost());
+		System.out.printf(Locale.ROOT, "%,.1f %s/s  p50 %.1f us  p99 %.1f us  p99.9 %.1f us  lost %d  %s%n",
+				m.rate() / chosen.unitSize(), chosen.unit(), m.p50Micros(), m.p99Micros(), m.p999Micros(), m.lost(),
+				m.tls());
 	}
 
 	private static void usage() {
 		System.err.println("usage: java -jar ngi-benchmarks.jar compare [--smoke] [--duration 10s] [--warmup 3s]"
-				+ " [--rounds 3] [--servers " + ServerKind.ids() + "] [--modes tcp,udp,flood,idle]"
-				+ " [--connections 100] [--window 1] [--size 64] [--flood-window 262144]"
-				+ " [--idle-connections 10000] [--server-jvm-args \"-Xmx256m\"] [--out dir] [--name echo]\n"
-				+ "       java -jar ngi-benchmarks.jar server <kind>\n"
-				+ "       java -jar ngi-benchmarks.jar client --port P [--mode tcp|udp|flood] [load options]\n"
-				+ "       java -jar ngi-benchmarks.jar jmh [JMH options]");
+				+ " [--rounds 3] [--servers " + ServerKind.ids() + "] [--modes tcp,udp,flood,idle,bulk,handshake]"
+				+ " [--tls] [--tls-ciphers TLS_AES_128_GCM_SHA256] [--connections 100] [--window 1] [--size 64] [--flood-window 262144]"
+				+ " [--idle-connections 10000] [--bulk-connections 4] [--bulk-size 1048576]"
+				+ " [--handshake-connections 16] [--server-jvm-args \"-Xmx256m\"] [--out dir] [--name echo]\n"
+				+ "       java -jar ngi-benchmarks.jar server <kind> [--tls]\n"
+				+ "       java -jar ngi-benchmarks.jar client --port P [--mode tcp|udp|flood|bulk|handshake] [--tls]"
+				+ " [load options]\n" + "       java -jar ngi-benchmarks.jar jmh [JMH options]");
 	}
 
 }

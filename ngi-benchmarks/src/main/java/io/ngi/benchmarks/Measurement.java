@@ -9,8 +9,13 @@ package io.ngi.benchmarks;
  * @param p99Micros 99th percentile latency in microseconds (NaN when not measured)
  * @param p999Micros 99.9th percentile latency in microseconds (NaN when not measured)
  * @param lost UDP messages given up as lost
+ * @param tls the TLS protocol and cipher suite agreed, empty without TLS
+ * @param clientCpuPercent CPU time of the load client's thread during the measured time,
+ * in percent of one core (NaN when not measured): near 100 means the client, not the
+ * server, sets the rate
  */
-record Measurement(long messages, double seconds, double p50Micros, double p99Micros, double p999Micros, long lost) {
+record Measurement(long messages, double seconds, double p50Micros, double p99Micros, double p999Micros, long lost,
+		String tls, double clientCpuPercent) {
 
 	double rate() {
 		return (this.seconds > 0) ? this.messages / this.seconds : 0;

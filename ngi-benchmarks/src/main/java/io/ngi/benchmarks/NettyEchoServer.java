@@ -4,25 +4,36 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 
 /**
  * Netty 4.2 echo server on one NIO event loop (accept, TCP and UDP share it), written the
  * way Netty's own examples recommend: write during reads, flush once per read batch, and
- * stop reading while the channel is not writable.
+ * stop reading while the channel is not writable. With TLS, an {@code SslHandler} from
+ * {@code SslContextBuilder.forServer(...).sslProvider(SslProvider.JDK)} (the JDK's
+ * {@code SSLEngine}, Netty's default protocols and cipher suites, pooled buffers) sits
+ * before the same echo handler.
  */
 final class NettyEchoServer implements EchoServer {
 
@@ -38,14 +49,27 @@ final class NettyEchoServer implements EchoServer {
 		this.udp = udp;
 	}
 
-	static NettyEchoServer start() throws InterruptedException {
+	static NettyEchoServer start(boolean tls) throws InterruptedException, SSLException {
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 		InetAddress loopback = InetAddress.getLoopbackAddress();
+		TcpEcho echo = new TcpEcho();
+		ChannelHandler handler = echo;
+		if (tls) {
+			SslContext context = SslContextBuilder.forServer(BenchTls.serverKeys())
+				.sslProvider(SslProvider.JDK)
+				.build();
+			handler = new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					channel.pipeline().addLast(context.newHandler(channel.alloc()), echo);
+				}
+			};
+		}
 		Channel tcp = new ServerBootstrap().group(group)
 			.channel(NioServerSocketChannel.class)
 			.option(ChannelOption.SO_BACKLOG, 1024)
 			.childOption(ChannelOption.TCP_NODELAY, true)
-			.childHandler(new TcpEcho())
+			.childHandler(handler)
 			.bind(new InetSocketAddress(loopback, 0))
 			.sync()
 			.channel();

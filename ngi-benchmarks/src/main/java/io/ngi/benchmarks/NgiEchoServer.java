@@ -8,6 +8,7 @@ import io.ngi.ConnectionHandler;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.Server;
+import io.ngi.TlsOptions;
 import io.ngi.UdpListener;
 import io.ngi.imperative.ConnectionClosedException;
 import io.ngi.imperative.Imperative;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * NGI echo server on a {@link NioImplementation} with one loop: an event handler, or an
  * imperative handler (TCP only: a UDP handler has no connection to hand off), with or
- * without an idle timeout on every connection.
+ * without an idle timeout on every connection; its TCP echo with or without TLS
+ * ({@code ListenOptions.tls}, the JDK's {@code SSLEngine}, default protocols and cipher
+ * suites).
  */
 final class NgiEchoServer implements EchoServer {
 
@@ -36,12 +39,15 @@ final class NgiEchoServer implements EchoServer {
 		this.udp = udp;
 	}
 
-	static NgiEchoServer start(boolean imperative, Duration idleTimeout) {
+	static NgiEchoServer start(boolean imperative, Duration idleTimeout, boolean tls) {
 		NioImplementation implementation = NioImplementation.builder().name("ngi-bench").loops(1).daemon(true).build();
 		InetAddress loopback = InetAddress.getLoopbackAddress();
 		Server server = imperative ? imperativeEcho() : (connection) -> connection.setHandler(ECHO);
-		Listener listener = implementation.listen(new InetSocketAddress(loopback, 0), server,
-				ListenOptions.builder().backlog(1024).idleTimeout(idleTimeout).build());
+		ListenOptions.Builder options = ListenOptions.builder().backlog(1024).idleTimeout(idleTimeout);
+		if (tls) {
+			options.tls(TlsOptions.builder(BenchTls.server()).build());
+		}
+		Listener listener = implementation.listen(new InetSocketAddress(loopback, 0), server, options.build());
 		UdpListener udp = imperative ? null
 				: implementation.listenUdp(new InetSocketAddress(loopback, 0), implementation::sendUdp);
 		return new NgiEchoServer(implementation, listener, udp);

@@ -34,7 +34,8 @@ final class Report {
 
 	/** The summary of one server in one mode. */
 	record Row(ServerKind server, double rate, double ratio, double p50, double p99, double p999, double cpu,
-			double cpuMicrosPerMessage, double rssMb, double peakRssMb, double heapPerConnection, long lost) {
+			double cpuMicrosPerMessage, double rssMb, double peakRssMb, double heapPerConnection, long lost,
+			double clientCpu) {
 	}
 
 	List<Row> rows(Mode mode) {
@@ -51,7 +52,8 @@ final class Report {
 					median(runs, (r) -> r.measurement().p999Micros()), median(runs, RunResult::cpuPercent),
 					median(runs, Report::cpuMicrosPerMessage), median(runs, (r) -> r.rssBytes() / 1e6),
 					max(runs, (r) -> r.peakRssBytes() / 1e6), median(runs, (r) -> r.heapPerConnection()),
-					runs.stream().mapToLong((r) -> r.measurement().lost()).sum()));
+					runs.stream().mapToLong((r) -> r.measurement().lost()).sum(),
+					median(runs, (r) -> r.measurement().clientCpuPercent())));
 		}
 		return rows;
 	}
@@ -61,7 +63,8 @@ final class Report {
 	 * the machine, which steals time from the client and the server alike.
 	 */
 	private static double cpuMicrosPerMessage(RunResult run) {
-		return (run.rate() > 0) ? run.cpuPercent() / 100 / run.rate() * 1e6 : Double.NaN;
+		double rate = run.rate() / run.mode().unitSize();
+		return (rate > 0) ? run.cpuPercent() / 100 / rate * 1e6 : Double.NaN;
 	}
 
 	private List<RunResult> runs(Mode mode, ServerKind server) {
@@ -103,7 +106,7 @@ final class Report {
 		LoadSpec load = this.options.load();
 		String baseline = this.options.servers().get(0).id();
 		StringBuilder out = new StringBuilder();
-		out.append("# NGI echo comparison\n\n");
+		out.append(this.options.tls() ? "# NGI echo comparison over TLS\n\n" : "# NGI echo comparison\n\n");
 		out.append(this.environment).append(".  \n");
 		out.append(String.format(Locale.ROOT,
 				"Load: %d connections x %d message(s) of %d B in flight, %s warm-up + %s measured per run, "
@@ -114,6 +117,16 @@ final class Report {
 				load.floodWindowBytes(), load.idleConnections(), this.options.serverJvmArgs().isEmpty() ? ""
 						: " (" + String.join(" ", this.options.serverJvmArgs()) + ")",
 				baseline));
+		if (this.options.tls()) {
+			out.append(String.format(Locale.ROOT,
+					"TLS: every server serves `server.p12` (ECDSA P-256) through the JDK's SSLEngine; the client "
+							+ "(JDK SSLEngine, default protocols) trusts `trust.p12`, never resumes a session and offers "
+							+ "%s. Bulk: %d connections x %,d B transfers. Handshakes: %d connections at once, each "
+							+ "connect, handshake, one %d B echo, close.%n%n",
+					this.options.tlsCipherSuites().isEmpty() ? "the JDK's default cipher suites"
+							: "only " + String.join(", ", this.options.tlsCipherSuites()),
+					load.bulkConnections(), load.bulkBytes(), load.handshakeConnections(), load.size()));
+		}
 		for (Mode mode : this.options.modes()) {
 			List<Row> rows = rows(mode);
 			if (rows.isEmpty()) {
@@ -130,15 +143,29 @@ final class Report {
 				}
 			}
 			else {
-				out.append("| server | msg/s | vs ")
+				String unit = mode.unit();
+				out.append("| server | ")
+					.append(unit)
+					.append("/s | vs ")
 					.append(baseline)
-					.append(" | p50 (us) | p99 (us) | p99.9 (us) | server CPU (%) | server CPU per msg (us) | RSS (MB)")
-					.append(" | peak RSS (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+					.append(" | p50 (us) | p99 (us) | p99.9 (us) | server CPU (%) | server CPU per ")
+					.append(unit)
+					.append(" (us) | client CPU (%) | RSS (MB)")
+					.append(" | peak RSS (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 				for (Row row : rows) {
 					out.append(String.format(Locale.ROOT,
-							"| %s | %,.0f | %.2fx | %s | %s | %s | %.0f | %.1f | %.0f | %.0f |%n", row.server().label(),
-							row.rate(), row.ratio(), micros(row.p50()), micros(row.p99()), micros(row.p999()),
-							row.cpu(), row.cpuMicrosPerMessage(), row.rssMb(), row.peakRssMb()));
+							"| %s | %,.0f | %.2fx | %s | %s | %s | %.0f | %.1f | %.0f | %.0f | %.0f |%n",
+							row.server().label(), row.rate() / mode.unitSize(), row.ratio(), micros(row.p50()),
+							micros(row.p99()), micros(row.p999()), row.cpu(), row.cpuMicrosPerMessage(),
+							row.clientCpu(), row.rssMb(), row.peakRssMb()));
+				}
+				String negotiated = rows.stream()
+					.map((row) -> row.server().id() + " " + negotiated(mode, row.server()))
+					.filter((text) -> !text.endsWith(" "))
+					.reduce((a, b) -> a + "; " + b)
+					.orElse("");
+				if (!negotiated.isEmpty()) {
+					out.append("\nTLS agreed: ").append(negotiated).append('\n');
 				}
 				long lost = rows.stream().mapToLong(Row::lost).sum();
 				if (lost > 0) {
@@ -150,6 +177,15 @@ final class Report {
 			out.append('\n');
 		}
 		return out.toString();
+	}
+
+	private String negotiated(Mode mode, ServerKind server) {
+		return runs(mode, server).stream()
+			.map((r) -> r.measurement().tls())
+			.filter((tls) -> !tls.isEmpty())
+			.distinct()
+			.reduce((a, b) -> a + ", " + b)
+			.orElse("");
 	}
 
 	private static String micros(double value) {

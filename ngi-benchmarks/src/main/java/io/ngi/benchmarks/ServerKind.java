@@ -13,29 +13,29 @@ enum ServerKind {
 
 	NETTY("netty", "Netty 4.2 NIO, 1 loop") {
 		@Override
-		EchoServer start() throws Exception {
-			return NettyEchoServer.start();
+		EchoServer start(boolean tls) throws Exception {
+			return NettyEchoServer.start(tls);
 		}
 	},
 
 	NGI_NIO("ngi-nio", "NGI NIO, event handler, 1 loop") {
 		@Override
-		EchoServer start() {
-			return NgiEchoServer.start(false, Duration.ZERO);
+		EchoServer start(boolean tls) {
+			return NgiEchoServer.start(false, Duration.ZERO, tls);
 		}
 	},
 
 	NGI_NIO_IDLE("ngi-nio-idle", "NGI NIO, event handler, 30 s idle timeout, 1 loop") {
 		@Override
-		EchoServer start() {
-			return NgiEchoServer.start(false, Duration.ofSeconds(30));
+		EchoServer start(boolean tls) {
+			return NgiEchoServer.start(false, Duration.ofSeconds(30), tls);
 		}
 	},
 
 	NGI_IMPERATIVE("ngi-imperative", "NGI NIO, imperative handler, 1 loop") {
 		@Override
-		EchoServer start() {
-			return NgiEchoServer.start(true, Duration.ZERO);
+		EchoServer start(boolean tls) {
+			return NgiEchoServer.start(true, Duration.ZERO, tls);
 		}
 
 		@Override
@@ -46,8 +46,16 @@ enum ServerKind {
 
 	BLOCKING("blocking", "blocking, thread per connection") {
 		@Override
-		EchoServer start() throws Exception {
+		EchoServer start(boolean tls) throws Exception {
+			if (tls) {
+				throw new IllegalArgumentException("the blocking server has no TLS");
+			}
 			return BlockingEchoServer.start();
+		}
+
+		@Override
+		boolean hasTls() {
+			return false;
 		}
 	};
 
@@ -68,9 +76,19 @@ enum ServerKind {
 		return this.label;
 	}
 
-	abstract EchoServer start() throws Exception;
+	/**
+	 * Starts the server.
+	 * @param tls whether its TCP echo speaks TLS ({@code /tls/server.p12}, JDK provider)
+	 * @return the running server
+	 * @throws Exception if it cannot start
+	 */
+	abstract EchoServer start(boolean tls) throws Exception;
 
 	boolean hasUdp() {
+		return true;
+	}
+
+	boolean hasTls() {
 		return true;
 	}
 

@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point of a server child process: starts one echo server, prints
- * {@code READY tcp=<port> udp=<port>} and answers the harness on standard input
+ * Entry point of a server child process: starts one echo server (with TLS when asked),
+ * prints {@code READY tcp=<port> udp=<port>} and answers the harness on standard input
  * ({@code heap}: heap in use after full collections; {@code exit} or end of input: stop).
  */
 final class ServerMain {
@@ -15,8 +15,8 @@ final class ServerMain {
 	private ServerMain() {
 	}
 
-	static void run(ServerKind kind) throws Exception {
-		try (EchoServer server = kind.start()) {
+	static void run(ServerKind kind, boolean tls) throws Exception {
+		try (EchoServer server = kind.start(tls)) {
 			System.out.println("READY tcp=" + server.tcpPort() + " udp=" + server.udpPort());
 			System.out.flush();
 			BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

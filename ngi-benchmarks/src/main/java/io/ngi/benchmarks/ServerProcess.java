@@ -46,7 +46,8 @@ final class ServerProcess implements AutoCloseable {
 		this.udpPort = Integer.parseInt(parts[2].substring("udp=".length()));
 	}
 
-	static ServerProcess start(ServerKind kind, List<String> jvmArgs) throws IOException, InterruptedException {
+	static ServerProcess start(ServerKind kind, List<String> jvmArgs, boolean tls)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -56,6 +57,9 @@ final class ServerProcess implements AutoCloseable {
 		command.add(Main.class.getName());
 		command.add("server");
 		command.add(kind.id());
+		if (tls) {
+			command.add("--tls");
+		}
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		try {
 			return new ServerProcess(process);

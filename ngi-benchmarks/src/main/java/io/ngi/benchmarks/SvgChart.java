@@ -79,7 +79,7 @@ final class SvgChart {
 						String.format(Locale.ROOT, "%.2f", ratio));
 			}
 			String caption = (mode == Mode.IDLE) ? mode.label() + " (heap/conn, lower better)"
-					: mode.label() + " (msg/s)";
+					: mode.label() + " (" + mode.unit() + "/s)";
 			text(svg, groupX + GROUP_WIDTH / 2, baseY + 18, 12, "middle", caption);
 		}
 		for (int s = 0; s < servers.size(); s++) {

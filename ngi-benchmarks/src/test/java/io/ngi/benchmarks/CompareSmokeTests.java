@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The five-second smoke run of the harness that CI runs, so the harness cannot rot: every
- * server answers in every mode. Rates are checked to be non-zero, never compared.
+ * server answers in every mode, and Netty and NGI in every TLS mode. Rates are checked to
+ * be non-zero, never compared.
  */
 class CompareSmokeTests {
 
@@ -23,7 +25,7 @@ class CompareSmokeTests {
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		List<RunResult> results = new Compare(options, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
 		for (ServerKind server : ServerKind.values()) {
-			for (Mode mode : Mode.values()) {
+			for (Mode mode : options.modes()) {
 				if (!Compare.supports(server, mode)) {
 					continue;
 				}
@@ -39,6 +41,37 @@ class CompareSmokeTests {
 		assertThat(output.resolve("echo.md")).content().contains("| Netty 4.2 NIO, 1 loop |", "## idle connections");
 		assertThat(output.resolve("echo.svg")).content().startsWith("<svg").contains("</svg>");
 		assertEveryTableRowHasTheHeaderColumns(report.markdown());
+	}
+
+	@Test
+	void tlsSmokeRunMeasuresNettyAndNgiInEveryTlsModeOverTls(@TempDir Path output) throws Exception {
+		CompareOptions options = CompareOptions.parse("--smoke", "--tls", "--out", output.toString(), "--name", "tls");
+		assertThat(options.servers()).containsExactly(ServerKind.NETTY, ServerKind.NGI_NIO);
+		assertThat(options.modes()).containsExactly(Mode.TCP, Mode.BULK, Mode.HANDSHAKE);
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		List<RunResult> results = new Compare(options, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+		for (ServerKind server : options.servers()) {
+			for (Mode mode : options.modes()) {
+				assertThat(results).as("%s in %s mode over TLS", server, mode)
+					.filteredOn((r) -> r.server() == server && r.mode() == mode)
+					.singleElement()
+					.satisfies((r) -> assertThat(r.measurement().messages()).isPositive())
+					.satisfies((r) -> assertThat(r.measurement().tls()).startsWith("TLSv1.3 "));
+			}
+		}
+		Report report = new Report(options, results);
+		report.write();
+		assertThat(output.resolve("tls.md")).content()
+			.contains("# NGI echo comparison over TLS", "| MiB/s |", "| handshake/s |", "TLS agreed: netty TLSv1.3");
+		assertEveryTableRowHasTheHeaderColumns(report.markdown());
+	}
+
+	@Test
+	void tlsRefusesModesAndServersWithoutTls() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CompareOptions.parse("--tls", "--modes", "tcp,udp"))
+			.withMessageContaining("udp");
+		assertThatIllegalArgumentException().isThrownBy(() -> CompareOptions.parse("--tls", "--servers", "blocking"))
+			.withMessageContaining("blocking");
 	}
 
 	private static void assertEveryTableRowHasTheHeaderColumns(String markdown) {
