@@ -40,7 +40,20 @@ final class NgiEchoServer implements EchoServer {
 	}
 
 	static NgiEchoServer start(boolean imperative, Duration idleTimeout, boolean tls) {
-		NioImplementation implementation = NioImplementation.builder().name("ngi-bench").loops(1).daemon(true).build();
+		return start(imperative, idleTimeout, tls, NioImplementation.DEFAULT_BLOCKED_LOOP_THRESHOLD);
+	}
+
+	/**
+	 * Starts the server.
+	 * @param blockedLoopThreshold the blocked-loop detection threshold, zero for none
+	 */
+	static NgiEchoServer start(boolean imperative, Duration idleTimeout, boolean tls, Duration blockedLoopThreshold) {
+		NioImplementation implementation = NioImplementation.builder()
+			.name("ngi-bench")
+			.loops(1)
+			.daemon(true)
+			.blockedLoopThreshold(blockedLoopThreshold)
+			.build();
 		InetAddress loopback = InetAddress.getLoopbackAddress();
 		Server server = imperative ? imperativeEcho() : (connection) -> connection.setHandler(ECHO);
 		ListenOptions.Builder options = ListenOptions.builder().backlog(1024).idleTimeout(idleTimeout);

@@ -25,6 +25,13 @@ enum ServerKind {
 		}
 	},
 
+	NGI_NIO_UNWATCHED("ngi-nio-unwatched", "NGI NIO, event handler, no blocked-loop detection, 1 loop") {
+		@Override
+		EchoServer start(boolean tls) {
+			return NgiEchoServer.start(false, Duration.ZERO, tls, Duration.ZERO);
+		}
+	},
+
 	NGI_NIO_IDLE("ngi-nio-idle", "NGI NIO, event handler, 30 s idle timeout, 1 loop") {
 		@Override
 		EchoServer start(boolean tls) {

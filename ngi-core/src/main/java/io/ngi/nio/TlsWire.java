@@ -205,15 +205,21 @@ final class TlsWire extends Wire {
 			}
 			switch (status) {
 				case NEED_WRAP -> {
+					// A whole flight (a server's hello, certificate, verify, finished) in
+					// one socket write.
 					ByteBuffer out = this.loop.tlsOut();
 					out.clear();
-					SSLEngineResult result = this.engine.wrap(EMPTY, out);
-					if (result.getStatus() == Status.CLOSED && result.bytesProduced() == 0) {
-						throw new SSLHandshakeException("the handshake ended by a close");
+					do {
+						SSLEngineResult result = this.engine.wrap(EMPTY, out);
+						if (result.getStatus() == Status.CLOSED && result.bytesProduced() == 0) {
+							throw new SSLHandshakeException("the handshake ended by a close");
+						}
+						finishedBy(result);
 					}
+					while (this.engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP
+							&& out.remaining() >= this.packetBufferSize);
 					out.flip();
 					send(out);
-					finishedBy(result);
 				}
 				case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
 					int interest = unwrapHandshake();
