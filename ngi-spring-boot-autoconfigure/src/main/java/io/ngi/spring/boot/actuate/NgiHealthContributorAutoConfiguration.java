@@ -1,5 +1,6 @@
 package io.ngi.spring.boot.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 
 /**
@@ -27,8 +29,8 @@ public final class NgiHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("ngi")
 	@ConditionalOnMissingBean(name = { "ngiHealthIndicator", "ngiHealthContributor" })
-	NgiHealthIndicator ngiHealthIndicator(NgiListenerRegistry registry) {
-		return new NgiHealthIndicator(registry);
+	NgiHealthIndicator ngiHealthIndicator(NgiListenerRegistry registry, ObjectProvider<NgiClientRegistry> clients) {
+		return new NgiHealthIndicator(registry, clients.getIfUnique());
 	}
 
 }

@@ -2,6 +2,7 @@ package io.ngi.spring.boot.actuate;
 
 import java.net.SocketAddress;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +14,10 @@ import org.springframework.boot.health.contributor.Health;
 import io.ngi.Addresses;
 import io.ngi.Implementation;
 import io.ngi.nio.NioImplementation;
+import io.ngi.CloseReason;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredClient;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 
 /**
@@ -23,18 +27,35 @@ import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
  * implementation also {@code loopFailures}, how many loop iterations failed outside any
  * connection's calls (each logged as {@code "loop iteration failed on <loop>; the loop
  * goes on"}). A failure does not make the health DOWN: the loop goes on serving.
+ * <p>
+ * Clients ({@code @NgiClient}) are listed under {@code clients} with their address,
+ * whether they are connected, their state and attempts. A disconnected client leaves the
+ * health UP (it is reconnecting; an upstream outage is not this application's), unless
+ * {@code ngi.clients.<name>.required=true}.
  */
 public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
 	private final NgiListenerRegistry registry;
 
+	private final @Nullable NgiClientRegistry clients;
+
 	/**
-	 * Creates the indicator.
+	 * Creates the indicator for listeners only.
 	 * @param registry the listeners to report on
 	 */
 	public NgiHealthIndicator(NgiListenerRegistry registry) {
+		this(registry, null);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param registry the listeners to report on
+	 * @param clients the clients to report on, or {@code null} for none
+	 */
+	public NgiHealthIndicator(NgiListenerRegistry registry, @Nullable NgiClientRegistry clients) {
 		super("NGI health check failed");
 		this.registry = Objects.requireNonNull(registry, "registry");
+		this.clients = clients;
 	}
 
 	@Override
@@ -51,6 +72,24 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 			up &= listener.isOpen();
 		}
 		builder.withDetail("running", this.registry.isRunning()).withDetail("listeners", listeners);
+		if (this.clients != null && !this.clients.clients().isEmpty()) {
+			Map<String, Object> clients = new LinkedHashMap<>();
+			for (NgiRegisteredClient client : this.clients.clients()) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("address", client.formattedAddress());
+				details.put("connected", client.isConnected());
+				details.put("state", client.state().name().toLowerCase(Locale.ROOT));
+				details.put("attempts", client.attempts());
+				details.put("required", client.required());
+				CloseReason failure = client.lastFailure();
+				if (failure != null && !client.isConnected()) {
+					details.put("lastFailure", failure.toString());
+				}
+				clients.put(client.name(), details);
+				up &= client.isConnected() || !client.required();
+			}
+			builder.withDetail("clients", clients);
+		}
 		Implementation implementation = this.registry.implementation();
 		if (implementation instanceof NioImplementation nio) {
 			builder.withDetail("loopFailures", nio.loopFailures());

@@ -9,12 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 
 /**
- * Auto-configuration of NGI's Micrometer meters ({@link NgiMetrics}), when Micrometer is
- * on the class path and a {@link MeterRegistry} bean exists. Ordered after Boot 4's
- * metrics auto-configurations so that the registry bean is visible.
+ * Auto-configuration of NGI's Micrometer meters ({@link NgiMetrics}, and
+ * {@link NgiClientMetrics} for {@code @NgiClient} clients), when Micrometer is on the
+ * class path and a {@link MeterRegistry} bean exists. Ordered after Boot 4's metrics
+ * auto-configurations so that the registry bean is visible.
  */
 @AutoConfiguration(after = NgiAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -28,6 +30,13 @@ public final class NgiMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	NgiMetrics ngiMetrics(MeterRegistry meterRegistry) {
 		return new NgiMetrics(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(NgiClientRegistry.class)
+	NgiClientMetrics ngiClientMetrics(MeterRegistry meterRegistry, NgiClientRegistry clients) {
+		return new NgiClientMetrics(meterRegistry, clients);
 	}
 
 }
