@@ -222,6 +222,47 @@ class NgiClientAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void sslBundleShouldMakeTheClientSpeakTlsAndVerifyTheServer() {
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+			.withUserConfiguration(EchoServerConfiguration.class, RecordingClientConfiguration.class)
+			.withPropertyValues(NgiTlsAutoConfigurationTests.PEM_BUNDLE)
+			.withPropertyValues("ngi.servers.echo.ssl.bundle=server",
+					"spring.ssl.bundle.pem.trust.truststore.certificate=classpath:tls/ca.crt",
+					"upstream.address=127.0.0.1:${local.ngi.echo.port}", "ngi.clients.upstream.ssl.bundle=trust",
+					"ngi.clients.upstream.ssl.server-name=localhost")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				NgiRegisteredClient client = context.getBean(NgiClientRegistry.class).client("upstream");
+				await().atMost(PATIENCE).until(client::isConnected);
+				assertThat(client.connection().tlsSession()).isNotNull();
+				assertThat(client.options().tls().serverName()).isEqualTo("localhost");
+				client.write("secret\n".getBytes(StandardCharsets.UTF_8));
+				RecordingClientConfiguration recorder = context.getBean(RecordingClientConfiguration.class);
+				await().atMost(PATIENCE).until(() -> String.join("", recorder.received).equals("secret\n"));
+			});
+	}
+
+	@Test
+	void sslBundleThatDoesNotTrustTheServerShouldFailEveryConnectAndBackOff() {
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+			.withUserConfiguration(EchoServerConfiguration.class, RecordingClientConfiguration.class)
+			.withPropertyValues(NgiTlsAutoConfigurationTests.PEM_BUNDLE)
+			.withPropertyValues("ngi.servers.echo.ssl.bundle=server",
+					"spring.ssl.bundle.pem.other.truststore.certificate=classpath:tls/server-2.crt",
+					"upstream.address=127.0.0.1:${local.ngi.echo.port}", "ngi.clients.upstream.ssl.bundle=other")
+			.run((context) -> {
+				NgiRegisteredClient client = context.getBean(NgiClientRegistry.class).client("upstream");
+				await().atMost(PATIENCE).until(() -> client.consecutiveFailures() >= 2);
+				assertThat(client.isConnected()).isFalse();
+				assertThat(client.lastFailure().kind()).isEqualTo(io.ngi.CloseReason.Kind.TLS);
+			});
+	}
+
 	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
