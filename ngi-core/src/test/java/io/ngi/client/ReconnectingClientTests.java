@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ngi.CloseReason;
 import io.ngi.ConnectOptions;
 import io.ngi.Connection;
@@ -18,6 +22,7 @@ import io.ngi.testing.TestListener;
 import io.ngi.testing.TestingImplementation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -136,12 +141,27 @@ class ReconnectingClientTests {
 			calls.incrementAndGet();
 			throw new IllegalStateException("boom");
 		};
-		ReconnectingClient client = builder(failing).backoff(Backoff.fixed(Duration.ofSeconds(1))).build();
+		Logger logger = (Logger) LoggerFactory.getLogger(ReconnectingClient.class);
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		logger.addAppender(log);
+		ReconnectingClient client;
+		try {
+			client = builder(failing).backoff(Backoff.fixed(Duration.ofSeconds(1))).build();
+			this.implementation.advance(Duration.ofSeconds(10));
+		}
+		finally {
+			logger.detachAppender(log);
+		}
+		// Logged once, with the exception, for the whole run of failures.
+		assertThat(log.list).singleElement().satisfies((event) -> {
+			assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+			assertThat(event.getThrowableProxy().getMessage()).isEqualTo("boom");
+		});
 		assertThat(client.state()).isEqualTo(State.WAITING);
 		assertThat(client.lastFailure().kind()).isEqualTo(CloseReason.Kind.HANDLER_FAILED);
 		assertThat(client.lastFailure().cause()).isNull();
 		assertThat(listener.connections()).isEmpty();
-		this.implementation.advance(Duration.ofSeconds(10));
 		// One attempt per second of virtual time: at 0 s, then after each 1 s wait.
 		assertThat(calls).hasValue(11);
 		assertThat(client.attempts()).isEqualTo(11);

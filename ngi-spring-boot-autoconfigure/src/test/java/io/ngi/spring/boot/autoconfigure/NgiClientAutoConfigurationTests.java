@@ -94,6 +94,20 @@ class NgiClientAutoConfigurationTests {
 	}
 
 	@Test
+	void annotatedClassShouldBeAClientNamedAfterItsBean() {
+		this.runner.withUserConfiguration(EchoServerConfiguration.class, AnnotatedClient.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			NgiRegisteredClient client = context.getBean(NgiClientRegistry.class).clients().get(0);
+			assertThat(client.beanName()).endsWith("AnnotatedClient");
+			assertThat(client.name()).isEqualTo(client.beanName());
+			await().atMost(PATIENCE).until(client::isConnected);
+			AnnotatedClient handler = context.getBean(AnnotatedClient.class);
+			client.write("class\n".getBytes(StandardCharsets.UTF_8));
+			await().atMost(PATIENCE).until(() -> String.join("", handler.received).equals("class\n"));
+		});
+	}
+
+	@Test
 	void stoppedContextShouldCloseTheClientAndWriteShouldThenFailNamingIt() {
 		this.runner.withUserConfiguration(EchoServerConfiguration.class, RecordingClientConfiguration.class)
 			.withPropertyValues("upstream.address=127.0.0.1:${local.ngi.echo.port}")
@@ -288,6 +302,18 @@ class NgiClientAutoConfigurationTests {
 		@NgiClient(name = "upstream", address = "${upstream.address}")
 		ConnectionHandler upstream() {
 			return (connection, data) -> this.received.add(new String(data, StandardCharsets.UTF_8));
+		}
+
+	}
+
+	@NgiClient(address = "127.0.0.1:${local.ngi.echo.port}")
+	static class AnnotatedClient implements ConnectionHandler {
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void handleInput(Connection connection, byte[] data) {
+			this.received.add(new String(data, StandardCharsets.UTF_8));
 		}
 
 	}
