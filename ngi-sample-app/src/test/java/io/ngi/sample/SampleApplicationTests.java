@@ -32,8 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 import io.ngi.nio.NioImplementation;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole application over real sockets: every listener on a free port of 127.0.0.1,
@@ -52,6 +54,9 @@ class SampleApplicationTests {
 
 	@LocalServerPort
 	private int httpPort;
+
+	@Autowired
+	private NgiClientRegistry clients;
 
 	@Test
 	void echoAnswersUpperCasedLines() throws IOException {
@@ -207,9 +212,14 @@ class SampleApplicationTests {
 			assertThat(ngi.statusCode()).isEqualTo(200);
 			assertThat(ngi.body()).contains("\"echo\"", "\"echo-tls\"", "\"wc\"", "\"wc-sized\"", "\"udp\"")
 				.contains("\"bundle\":\"sample-dev\"");
+			// The heartbeat client keeps a connection to echo too.
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.clients.client("heartbeat").isConnected());
+			assertThat(ngi.body()).contains("\"clients\"", "\"heartbeat\"");
 			HttpResponse<String> active = get("/actuator/metrics/ngi.connections.active?tag=listener:echo");
 			assertThat(active.statusCode()).isEqualTo(200);
-			assertThat(active.body()).contains("\"ngi.connections.active\"").contains("\"value\":1.0");
+			assertThat(active.body()).contains("\"ngi.connections.active\"").contains("\"value\":2.0");
+			HttpResponse<String> connects = get("/actuator/metrics/ngi.client.connects?tag=client:heartbeat");
+			assertThat(connects.statusCode()).isEqualTo(200);
 			HttpResponse<String> health = get("/actuator/health");
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).contains("\"ngi\"").contains("\"status\":\"UP\"");

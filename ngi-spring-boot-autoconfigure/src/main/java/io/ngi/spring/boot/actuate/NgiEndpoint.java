@@ -16,14 +16,18 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import io.ngi.Addresses;
+import io.ngi.CloseReason;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerStatistics;
 import io.ngi.spring.boot.autoconfigure.NgiListenerTls;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredClient;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 
 /**
  * The {@code ngi} actuator endpoint ({@code /actuator/ngi}): lists the NGI listeners with
- * their addresses, TLS, open connections and traffic. Read-only. Expose it with
+ * their addresses, TLS, open connections and traffic, and the {@code @NgiClient} clients
+ * with their addresses, state and attempts. Read-only. Expose it with
  * {@code management.endpoints.web.exposure.include=ngi}.
  */
 @Endpoint(id = "ngi", defaultAccess = Access.READ_ONLY)
@@ -31,12 +35,24 @@ public final class NgiEndpoint {
 
 	private final NgiListenerRegistry registry;
 
+	private final @Nullable NgiClientRegistry clients;
+
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint for listeners only.
 	 * @param registry the listeners to describe
 	 */
 	public NgiEndpoint(NgiListenerRegistry registry) {
+		this(registry, null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the listeners to describe
+	 * @param clients the clients to describe, or {@code null} for none
+	 */
+	public NgiEndpoint(NgiListenerRegistry registry, @Nullable NgiClientRegistry clients) {
 		this.registry = Objects.requireNonNull(registry, "registry");
+		this.clients = clients;
 	}
 
 	/**
@@ -45,8 +61,10 @@ public final class NgiEndpoint {
 	 */
 	@ReadOperation
 	public ListenersDescriptor listeners() {
+		List<ClientDescriptor> clients = (this.clients != null)
+				? this.clients.clients().stream().map(NgiEndpoint::describe).toList() : List.of();
 		return new ListenersDescriptor(this.registry.isRunning(),
-				this.registry.listeners().stream().map(NgiEndpoint::describe).toList());
+				this.registry.listeners().stream().map(NgiEndpoint::describe).toList(), clients);
 	}
 
 	/**
@@ -70,6 +88,16 @@ public final class NgiEndpoint {
 				stats.datagramsReceived(), describe(listener.tls(), stats));
 	}
 
+	private static ClientDescriptor describe(NgiRegisteredClient client) {
+		CloseReason failure = client.lastFailure();
+		NgiListenerTls tls = client.tls();
+		return new ClientDescriptor(client.name(), client.beanName(), client.formattedAddress(),
+				client.state().name().toLowerCase(Locale.ROOT), client.isConnected(), client.required(),
+				client.connectedSince(), client.attempts(), client.consecutiveFailures(), client.successfulConnects(),
+				client.failedConnects(), (failure != null) ? failure.toString() : null, client.backoff().toString(),
+				(tls != null) ? tls.bundle() : null);
+	}
+
 	private static TlsDescriptor describe(@Nullable NgiListenerTls tls, NgiListenerStatistics stats) {
 		if (tls == null) {
 			return TlsDescriptor.OFF;
@@ -81,13 +109,41 @@ public final class NgiEndpoint {
 	}
 
 	/**
-	 * All listeners.
+	 * All listeners and clients.
 	 *
 	 * @param running whether the listeners were started and not stopped
 	 * @param listeners each listener
+	 * @param clients each {@code @NgiClient}
 	 */
-	public record ListenersDescriptor(boolean running,
-			List<ListenerDescriptor> listeners) implements OperationResponseBody {
+	public record ListenersDescriptor(boolean running, List<ListenerDescriptor> listeners,
+			List<ClientDescriptor> clients) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One {@code @NgiClient}.
+	 *
+	 * @param name the client name
+	 * @param bean the annotated bean
+	 * @param address where it connects
+	 * @param state {@code connecting}, {@code connected}, {@code waiting} or
+	 * {@code closed}
+	 * @param connected whether it has an open connection now
+	 * @param required whether health is DOWN while it is not connected
+	 * @param connectedSince when the open connection was established, {@code null} if
+	 * none
+	 * @param attempts connects started since the context started
+	 * @param consecutiveFailures connects failed since the last success
+	 * @param successfulConnects connects that succeeded, over every start
+	 * @param failedConnects connects that failed, over every start
+	 * @param lastFailure why the last connect failed or the last connection closed
+	 * @param backoff the backoff between connects
+	 * @param sslBundle the SSL bundle, {@code null} for plaintext
+	 */
+	public record ClientDescriptor(String name, String bean, String address, String state, boolean connected,
+			boolean required, @Nullable Instant connectedSince, long attempts, int consecutiveFailures,
+			long successfulConnects, long failedConnects, @Nullable String lastFailure, String backoff,
+			@Nullable String sslBundle) {
 
 	}
 

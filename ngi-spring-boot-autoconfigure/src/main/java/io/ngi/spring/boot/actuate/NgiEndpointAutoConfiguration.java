@@ -1,5 +1,6 @@
 package io.ngi.spring.boot.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 
 /**
@@ -24,8 +26,8 @@ public final class NgiEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	NgiEndpoint ngiEndpoint(NgiListenerRegistry registry) {
-		return new NgiEndpoint(registry);
+	NgiEndpoint ngiEndpoint(NgiListenerRegistry registry, ObjectProvider<NgiClientRegistry> clients) {
+		return new NgiEndpoint(registry, clients.getIfUnique());
 	}
 
 }

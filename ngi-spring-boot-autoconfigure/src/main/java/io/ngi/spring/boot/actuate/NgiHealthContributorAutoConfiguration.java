@@ -1,5 +1,6 @@
 package io.ngi.spring.boot.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiProperties;
 
@@ -28,8 +30,10 @@ public final class NgiHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("ngi")
 	@ConditionalOnMissingBean(name = { "ngiHealthIndicator", "ngiHealthContributor" })
-	NgiHealthIndicator ngiHealthIndicator(NgiListenerRegistry registry, NgiProperties properties) {
-		return new NgiHealthIndicator(registry, properties.getLoop().getBlockedHealthDownAfter());
+	NgiHealthIndicator ngiHealthIndicator(NgiListenerRegistry registry, NgiProperties properties,
+			ObjectProvider<NgiClientRegistry> clients) {
+		return new NgiHealthIndicator(registry, clients.getIfUnique(),
+				properties.getLoop().getBlockedHealthDownAfter());
 	}
 
 }

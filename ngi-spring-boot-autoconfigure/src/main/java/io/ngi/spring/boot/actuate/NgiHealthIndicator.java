@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,10 +15,13 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import io.ngi.Addresses;
+import io.ngi.CloseReason;
 import io.ngi.Implementation;
 import io.ngi.nio.LoopStatistics;
 import io.ngi.nio.NioImplementation;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredClient;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 
 /**
@@ -34,6 +38,11 @@ import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
  * the listeners accepting, the status is {@code OUT_OF_SERVICE} (detail
  * {@code draining}), so that a load balancer's next health check routes new clients
  * elsewhere while open connections drain.
+ * <p>
+ * Clients ({@code @NgiClient}) are listed under {@code clients} with their address,
+ * whether they are connected, their state and attempts. A disconnected client leaves the
+ * health UP (it is reconnecting; an upstream outage is not this application's), unless
+ * {@code ngi.clients.<name>.required=true}.
  */
 public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
@@ -41,23 +50,28 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration blockedDownAfter;
 
+	private final @Nullable NgiClientRegistry clients;
+
 	/**
-	 * Creates the indicator.
+	 * Creates the indicator for listeners only.
 	 * @param registry the listeners to report on
 	 */
 	public NgiHealthIndicator(NgiListenerRegistry registry) {
-		this(registry, Duration.ZERO);
+		this(registry, null, Duration.ZERO);
 	}
 
 	/**
 	 * Creates the indicator.
 	 * @param registry the listeners to report on
+	 * @param clients the clients to report on, or {@code null} for none
 	 * @param blockedDownAfter how long a loop may stay blocked before health is DOWN,
 	 * zero for never
 	 */
-	public NgiHealthIndicator(NgiListenerRegistry registry, Duration blockedDownAfter) {
+	public NgiHealthIndicator(NgiListenerRegistry registry, @Nullable NgiClientRegistry clients,
+			Duration blockedDownAfter) {
 		super("NGI health check failed");
 		this.registry = Objects.requireNonNull(registry, "registry");
+		this.clients = clients;
 		this.blockedDownAfter = Objects.requireNonNull(blockedDownAfter, "blockedDownAfter");
 	}
 
@@ -75,6 +89,24 @@ public final class NgiHealthIndicator extends AbstractHealthIndicator {
 			up &= listener.isOpen();
 		}
 		builder.withDetail("running", this.registry.isRunning()).withDetail("listeners", listeners);
+		if (this.clients != null && !this.clients.clients().isEmpty()) {
+			Map<String, Object> clients = new LinkedHashMap<>();
+			for (NgiRegisteredClient client : this.clients.clients()) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("address", client.formattedAddress());
+				details.put("connected", client.isConnected());
+				details.put("state", client.state().name().toLowerCase(Locale.ROOT));
+				details.put("attempts", client.attempts());
+				details.put("required", client.required());
+				CloseReason failure = client.lastFailure();
+				if (failure != null && !client.isConnected()) {
+					details.put("lastFailure", failure.toString());
+				}
+				clients.put(client.name(), details);
+				up &= client.isConnected() || !client.required();
+			}
+			builder.withDetail("clients", clients);
+		}
 		Implementation implementation = this.registry.implementation();
 		if (implementation instanceof NioImplementation nio) {
 			builder.withDetail("loopFailures", nio.loopFailures());

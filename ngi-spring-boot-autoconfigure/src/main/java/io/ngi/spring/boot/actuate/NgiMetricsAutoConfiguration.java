@@ -10,13 +10,15 @@ import org.springframework.context.annotation.Bean;
 
 import io.ngi.nio.NioImplementation;
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 
 /**
  * Auto-configuration of NGI's Micrometer meters ({@link NgiMetrics}, and
- * {@link NgiLoopMetrics} with the NIO implementation), when Micrometer is on the class
- * path and a {@link MeterRegistry} bean exists. Ordered after Boot 4's metrics
- * auto-configurations so that the registry bean is visible.
+ * {@link NgiLoopMetrics} with the NIO implementation, {@link NgiClientMetrics} for
+ * {@code @NgiClient} clients), when Micrometer is on the class path and a
+ * {@link MeterRegistry} bean exists. Ordered after Boot 4's metrics auto-configurations
+ * so that the registry bean is visible.
  */
 @AutoConfiguration(after = NgiAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -37,6 +39,13 @@ public final class NgiMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	NgiLoopMetrics ngiLoopMetrics(NioImplementation implementation, MeterRegistry meterRegistry) {
 		return new NgiLoopMetrics(implementation, meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(NgiClientRegistry.class)
+	NgiClientMetrics ngiClientMetrics(MeterRegistry meterRegistry, NgiClientRegistry clients) {
+		return new NgiClientMetrics(meterRegistry, clients);
 	}
 
 }

@@ -13,8 +13,9 @@ import io.ngi.Implementation;
 import io.ngi.nio.NioImplementation;
 
 /**
- * Auto-configuration of NGI: the implementation bean and the registry that opens the
- * listeners of {@code @NgiServer} and {@code @NgiUdpHandler} beans. Disabled by
+ * Auto-configuration of NGI: the implementation bean, the registry that opens the
+ * listeners of {@code @NgiServer} and {@code @NgiUdpHandler} beans, and the registry that
+ * runs the reconnecting clients of {@code @NgiClient} beans. Disabled by
  * {@code ngi.enabled=false}; each bean backs off when the application defines its own.
  * <p>
  * The {@link NioImplementation} has {@code ngi.loops} loop threads named
@@ -51,6 +52,13 @@ public final class NgiAutoConfiguration {
 	@ConditionalOnMissingBean
 	NgiListenerRegistry ngiListenerRegistry(ObjectProvider<Implementation> implementation, NgiProperties properties) {
 		return new NgiListenerRegistry(implementation, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NgiClientRegistry ngiClientRegistry(ObjectProvider<Implementation> implementation, NgiProperties properties,
+			NgiListenerRegistry ngiListenerRegistry) {
+		return new NgiClientRegistry(implementation, properties, ngiListenerRegistry);
 	}
 
 }

@@ -66,6 +66,13 @@ public class NgiProperties {
 	private final Map<String, ListenerProperties> servers = new LinkedHashMap<>();
 
 	/**
+	 * Client settings by client name (the name of an @NgiClient): address, enabled,
+	 * connect-timeout, idle-timeout, backoff.initial, backoff.max, ssl.bundle,
+	 * ssl.server-name and required. Each overrides the annotation.
+	 */
+	private final Map<String, NgiClientProperties> clients = new LinkedHashMap<>();
+
+	/**
 	 * Returns whether NGI is enabled.
 	 * @return whether NGI is enabled
 	 */
@@ -156,6 +163,14 @@ public class NgiProperties {
 	 */
 	public Map<String, ListenerProperties> getServers() {
 		return this.servers;
+	}
+
+	/**
+	 * Returns the per-client settings, by client name.
+	 * @return the mutable map of per-client settings
+	 */
+	public Map<String, NgiClientProperties> getClients() {
+		return this.clients;
 	}
 
 	/**

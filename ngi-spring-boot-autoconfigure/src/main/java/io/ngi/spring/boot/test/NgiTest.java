@@ -21,13 +21,15 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A test slice for NGI servers, as {@code @WebMvcTest} is for controllers: the context
- * holds only the NGI components found by component scanning ({@code @NgiServer} and
- * {@code @NgiUdpHandler} classes, and components implementing {@link io.ngi.Server},
- * {@link io.ngi.ConnectionHandler} or {@link io.ngi.UdpHandler}) and the NGI
- * auto-configuration, with the listeners opened on a
+ * holds only the NGI components found by component scanning ({@code @NgiServer},
+ * {@code @NgiUdpHandler} and {@code @NgiClient} classes, and components implementing
+ * {@link io.ngi.Server}, {@link io.ngi.ConnectionHandler} or {@link io.ngi.UdpHandler})
+ * and the NGI auto-configuration, with the listeners opened on a
  * {@link io.ngi.testing.TestingImplementation}: no socket, no thread, every event
  * delivered inside the call that causes it. Tests drive the listeners through the
- * {@link NgiTestClient} bean.
+ * {@link NgiTestClient} bean. {@code @NgiClient} beans connect in memory, to the slice's
+ * listeners or to upstreams the test stands up with {@link NgiTestClient#listen}, and
+ * wait their backoff in virtual time ({@link NgiTestClient#advance}).
  * <p>
  * Other components ({@code @Service}, {@code @Repository}, {@code @Controller},
  * {@code @Configuration} classes) are not scanned; provide collaborators with

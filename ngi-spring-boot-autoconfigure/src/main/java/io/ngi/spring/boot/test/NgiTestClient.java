@@ -8,16 +8,22 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 
+import io.ngi.Addresses;
 import io.ngi.Implementation;
+import io.ngi.Server;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredClient;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 import io.ngi.spring.boot.autoconfigure.NgiTransport;
 import io.ngi.testing.TestConnection;
+import io.ngi.testing.TestListener;
 import io.ngi.testing.TestingImplementation;
 
 /**
@@ -28,6 +34,19 @@ import io.ngi.testing.TestingImplementation;
  * the transcript of what the server sent; {@link #sendUdp(String, byte[])} hands a
  * datagram to an {@code @NgiUdpHandler}; {@link #advance(Duration)} moves the virtual
  * clock. Everything happens synchronously in the calling thread.
+ * <p>
+ * For {@code @NgiClient} beans, {@link #listen(String, Server)} stands up the upstream a
+ * client connects to (by the client's name, or by address), and {@link #client(String)}
+ * shows the client's state. A client whose upstream is missing waits its backoff in
+ * virtual time: close the upstream's listener or connection to drop it, then
+ * {@code advance(...)} past the backoff to see the client reconnect.
+ *
+ * {@snippet :
+ * TestListener upstream = this.ngi.listen("feed", (connection) -> connection.setHandler(recorder));
+ * this.ngi.advance(Duration.ofSeconds(30));   // the client's next attempt connects
+ * assertThat(this.ngi.client("feed").isConnected()).isTrue();
+ * upstream.close();                           // drop it
+ * }
  * <p>
  * There is one client per application context, so it is shared by the test methods that
  * share a cached context; they take turns (see {@link NgiTest}), so each test method has
@@ -48,6 +67,10 @@ public final class NgiTestClient {
 	private final Semaphore turn = new Semaphore(1, true);
 
 	private final List<TestConnection> connections = new ArrayList<>();
+
+	private final List<TestListener> upstreams = new ArrayList<>();
+
+	private @Nullable ObjectProvider<NgiClientRegistry> clients;
 
 	/**
 	 * Creates a client.
@@ -102,6 +125,74 @@ public final class NgiTestClient {
 					+ " server, not a UDP handler: use connect(\"" + handlerName + "\")");
 		}
 		this.implementation.sendUdp(openAddress(listener), message);
+	}
+
+	/**
+	 * Registers an in-memory upstream listener for {@code @NgiClient} beans: at the
+	 * address of the client named {@code clientNameOrAddress}, or at that address
+	 * ({@code "host:port"}, {@code "unix:/path"}), as the clients' addresses are parsed.
+	 * A client that was waiting connects at its next attempt, in the next
+	 * {@link #advance}. The listener is closed when the test method ends, if still open;
+	 * close it earlier to drop the upstream.
+	 * @param clientNameOrAddress the name of an {@code @NgiClient}, or an address
+	 * @param server called for each connection a client makes
+	 * @return the listener; its {@code connections()} are the upstream ends
+	 * @throws IllegalArgumentException if it is neither a client's name nor an address
+	 */
+	public TestListener listen(String clientNameOrAddress, Server server) {
+		Objects.requireNonNull(clientNameOrAddress, "clientNameOrAddress");
+		Objects.requireNonNull(server, "server");
+		SocketAddress address = upstreamAddress(clientNameOrAddress);
+		TestListener listener = this.implementation.listen(address, server);
+		synchronized (this.upstreams) {
+			this.upstreams.add(listener);
+		}
+		return listener;
+	}
+
+	/**
+	 * Returns the {@code @NgiClient} named {@code name}, to read its state.
+	 * @param name the client's name
+	 * @return the client
+	 * @throws IllegalArgumentException if no enabled client has that name
+	 */
+	public NgiRegisteredClient client(String name) {
+		Objects.requireNonNull(name, "name");
+		return clientRegistry().client(name);
+	}
+
+	private SocketAddress upstreamAddress(String clientNameOrAddress) {
+		NgiRegisteredClient client = clientRegistry().find(clientNameOrAddress);
+		if (client != null) {
+			SocketAddress address = client.address();
+			if (address == null) {
+				throw new IllegalStateException(
+						"NGI client '" + clientNameOrAddress + "' has no address yet: the context has not started it");
+			}
+			return address;
+		}
+		try {
+			return Addresses.parse(clientNameOrAddress);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + clientNameOrAddress + "' is neither the name of an NGI client"
+					+ " (clients: " + clientRegistry().clients().stream().map(NgiRegisteredClient::name).toList()
+					+ ") nor an address (\"host:port\" or \"unix:/path\"): " + ex.getMessage(), ex);
+		}
+	}
+
+	private NgiClientRegistry clientRegistry() {
+		ObjectProvider<NgiClientRegistry> provider = this.clients;
+		NgiClientRegistry registry = (provider != null) ? provider.getIfAvailable() : null;
+		if (registry == null) {
+			throw new IllegalStateException("The test context has no NgiClientRegistry: NGI is disabled"
+					+ " (ngi.enabled=false) or NgiAutoConfiguration is excluded");
+		}
+		return registry;
+	}
+
+	void setClients(ObjectProvider<NgiClientRegistry> clients) {
+		this.clients = clients;
 	}
 
 	/**
@@ -186,6 +277,12 @@ public final class NgiTestClient {
 					connection.close();
 				}
 			}
+			List<TestListener> upstreams;
+			synchronized (this.upstreams) {
+				upstreams = List.copyOf(this.upstreams);
+				this.upstreams.clear();
+			}
+			upstreams.forEach(TestListener::close);
 			this.implementation.rethrowHandlerErrors();
 		}
 		finally {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
+import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.testing.Fragmentation;
 import io.ngi.testing.TestingImplementation;
@@ -54,8 +55,10 @@ public final class NgiTestingAutoConfiguration {
 
 	@Bean
 	NgiTestClient ngiTestClient(TestingImplementation ngiTestingImplementation,
-			ObjectProvider<NgiListenerRegistry> registry) {
-		return new NgiTestClient(ngiTestingImplementation, registry);
+			ObjectProvider<NgiListenerRegistry> registry, ObjectProvider<NgiClientRegistry> clients) {
+		NgiTestClient client = new NgiTestClient(ngiTestingImplementation, registry);
+		client.setClients(clients);
+		return client;
 	}
 
 }

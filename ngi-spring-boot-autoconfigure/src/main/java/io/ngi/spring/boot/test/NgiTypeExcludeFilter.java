@@ -12,12 +12,13 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import io.ngi.ConnectionHandler;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
+import io.ngi.spring.annotation.NgiClient;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
 
 /**
- * The component-scan filter of {@link NgiTest}: keeps {@code @NgiServer} and
- * {@code @NgiUdpHandler} classes and NGI handler types, or, when
+ * The component-scan filter of {@link NgiTest}: keeps {@code @NgiServer},
+ * {@code @NgiUdpHandler} and {@code @NgiClient} classes and NGI handler types, or, when
  * {@link NgiTest#servers()} names some, those servers and the handler types that are not
  * themselves annotated listeners.
  */
@@ -27,7 +28,8 @@ final class NgiTypeExcludeFilter extends StandardAnnotationCustomizableTypeExclu
 
 	private static final Set<Class<?>> HANDLER_TYPES = Set.of(Server.class, ConnectionHandler.class, UdpHandler.class);
 
-	private static final Set<Class<?>> LISTENER_ANNOTATIONS = Set.of(NgiServer.class, NgiUdpHandler.class);
+	private static final Set<Class<?>> LISTENER_ANNOTATIONS = Set.of(NgiServer.class, NgiUdpHandler.class,
+			NgiClient.class);
 
 	private static final Set<Class<?>> ALL_INCLUDES;
 

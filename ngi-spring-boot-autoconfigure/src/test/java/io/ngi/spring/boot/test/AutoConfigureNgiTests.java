@@ -65,7 +65,11 @@ class AutoConfigureNgiTests {
 	void fullContextShouldLoadEveryComponentAndRunServersInMemory() {
 		assertThat(this.context.getBeanNamesForType(AuditLog.class)).hasSize(1);
 		assertThat(this.ngi.listenerNames()).containsExactlyInAnyOrder("echo", "greet", "counter", "failing", "log",
-				"reverse", "shout");
+				"reverse", "shout", "local-echo");
+		// The clients of FeedClientConfiguration: one to a listener of the context, in
+		// memory; one to an upstream nobody stood up, waiting.
+		assertThat(this.ngi.client("loopback").isConnected()).isTrue();
+		assertThat(this.ngi.client("feed").isConnected()).isFalse();
 		TestConnection client = this.ngi.connect("greet");
 		client.write("Ada".getBytes(StandardCharsets.UTF_8));
 		assertThat(client.output()).isEqualTo("-> 'Hello, Ada!\\n'");

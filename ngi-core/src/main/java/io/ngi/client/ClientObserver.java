@@ -1,0 +1,38 @@
+package io.ngi.client;
+
+import org.jspecify.annotations.Nullable;
+
+import io.ngi.CloseReason;
+
+/**
+ * Told of every state change of a {@link ReconnectingClient}: for metrics, health and
+ * logs of an application's own. Called after the change, outside the client's lock, on
+ * the thread that caused it (the implementation's loop, or the thread that built or
+ * closed the client); must be thread-safe and must not block. An exception it throws is
+ * logged and ignored.
+ *
+ * {@snippet :
+ * ReconnectingClient client = ReconnectingClient.builder(implementation, address, server)
+ * 	.observer((c, from, to, reason) -> log.info("{}: {} -> {} ({})", c.name(), from, to, reason))
+ * 	.build();
+ * }
+ */
+@FunctionalInterface
+public interface ClientObserver {
+
+	/**
+	 * The client changed state. A failed connect is {@code CONNECTING -> WAITING} (with
+	 * the reason, also when the {@code Server} threw), a success
+	 * {@code CONNECTING -> CONNECTED}, a lost connection {@code CONNECTED -> WAITING}
+	 * (with the close reason), a wait that ended {@code WAITING -> CONNECTING}, and
+	 * {@link ReconnectingClient#close()} {@code <any> -> CLOSED}.
+	 * @param client the client
+	 * @param from the state before
+	 * @param to the state now
+	 * @param reason why a connect failed or a connection closed, {@code null} for the
+	 * other changes
+	 */
+	void stateChanged(ReconnectingClient client, ReconnectingClient.State from, ReconnectingClient.State to,
+			@Nullable CloseReason reason);
+
+}
