@@ -128,9 +128,27 @@ class RollingRestartReliabilityTests {
 				SHUTDOWN_DELAY, clients, rounds * 2, load.requests.get(), seconds, load.failures.get(),
 				load.wrong.get(), TimeUnit.NANOSECONDS.toMillis(load.longest.get()));
 		load.errors.forEach((error) -> System.out.println("[reliability]   " + error));
+		if (load.failures.get() > 0) {
+			System.out
+				.println("[reliability]   HAProxy's sessions not ended normally, by server and termination state: "
+						+ abnormalSessions(directory.resolve("haproxy.log")));
+		}
 		assertThat(load.requests.get()).isPositive();
 		assertThat(load.failures.get()).as("failed requests: %s", load.errors).isZero();
 		assertThat(load.wrong.get()).as("wrong answers: %s", load.errors).isZero();
+	}
+
+	/**
+	 * Counts HAProxy's tcplog lines by server and termination state, those with a state
+	 * other than {@code --}.
+	 */
+	private static java.util.Map<String, Long> abnormalSessions(Path log) throws IOException {
+		try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+			return lines.map((line) -> line.split(" "))
+				.filter((fields) -> fields.length > 6 && fields[1].startsWith("[") && !fields[6].equals("--"))
+				.collect(java.util.stream.Collectors.groupingBy((fields) -> fields[3] + " " + fields[6],
+						java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+		}
 	}
 
 	/** Starts one instance of the sample app: the echo listener only. */
