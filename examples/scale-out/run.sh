@@ -76,6 +76,7 @@ start_instance() {
 	"${java}" -Xmx256m -XX:+UseSerialGC -jar "${jar}" \
 		--ngi.servers.echo.address="127.0.0.1:${!port}" \
 		--ngi.servers.echo.proxy-protocol=required \
+		--ngi.shutdown-delay=2s \
 		--ngi.servers.echo-tls.enabled=false --ngi.servers.wc.enabled=false \
 		--ngi.servers.wc-sized.enabled=false --ngi.servers.udp.enabled=false \
 		--server.port="${!management}" \
