@@ -40,8 +40,10 @@ import io.ngi.Implementation;
  * The beans are found and checked when all singletons are instantiated, so a
  * configuration error fails startup before any listener opens. {@link #start()} opens
  * every enabled listener, publishes its bound port as {@code local.ngi.<name>.port} and
- * then an {@link NgiListenersStartedEvent}. {@link #stop(Runnable)} stops accepting, lets
- * open connections finish within {@code ngi.shutdown-timeout} (and within
+ * then an {@link NgiListenersStartedEvent}. {@link #stop(Runnable)} turns the health
+ * OUT_OF_SERVICE, keeps accepting for {@code ngi.shutdown-delay} (if set, so that a load
+ * balancer stops sending new connections first), then stops accepting, lets open
+ * connections finish within {@code ngi.shutdown-timeout} (and within
  * {@code spring.lifecycle.timeout-per-shutdown-phase}), force-closes what remains and
  * always calls back.
  * <p>
@@ -254,9 +256,10 @@ public final class NgiListenerRegistry
 	public void stop() {
 		CountDownLatch done = new CountDownLatch(1);
 		stop(done::countDown);
+		Duration bound = shutdownDelay().plus(drainTimeout()).plusSeconds(1);
 		try {
-			if (!done.await(drainTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-				logger.warn("NGI listeners did not stop within {}", drainTimeout());
+			if (!done.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("NGI listeners did not stop within {}", bound);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -272,11 +275,24 @@ public final class NgiListenerRegistry
 			return;
 		}
 		this.running = false;
-		// Before anything stops: the health says OUT_OF_SERVICE from the moment the
-		// listeners stop accepting, so a balancer's next check routes elsewhere.
+		// Before anything stops: the health says OUT_OF_SERVICE from now, so a balancer's
+		// next check routes elsewhere; the listeners keep accepting for
+		// ngi.shutdown-delay (a connection the balancer sends meanwhile is served), then
+		// stop accepting and drain.
 		this.draining = true;
+		List<NgiRegisteredListener> toStop = this.listeners;
+		Duration delay = shutdownDelay();
+		if (delay.isZero()) {
+			stopAccepting(toStop, callback);
+			return;
+		}
+		logger.info("NGI listeners draining: health OUT_OF_SERVICE; accepting for {} more (ngi.shutdown-delay)", delay);
+		CompletableFuture.runAsync(() -> stopAccepting(toStop, callback),
+				CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	private void stopAccepting(List<NgiRegisteredListener> toStop, Runnable callback) {
 		try {
-			List<NgiRegisteredListener> toStop = this.listeners;
 			List<CompletableFuture<Void>> drained = new ArrayList<>();
 			for (NgiRegisteredListener listener : toStop) {
 				drained.add(listener.stopAccepting());
@@ -291,7 +307,7 @@ public final class NgiListenerRegistry
 		}
 		catch (RuntimeException ex) {
 			logger.error("Failed to stop NGI listeners gracefully; closing them now", ex);
-			forceClose(this.listeners, Duration.ZERO, callback);
+			forceClose(toStop, Duration.ZERO, callback);
 		}
 	}
 
@@ -318,17 +334,34 @@ public final class NgiListenerRegistry
 	/**
 	 * Returns how long {@link #stop(Runnable)} lets connections drain: the smaller of
 	 * {@code ngi.shutdown-timeout} and nine tenths of
-	 * {@code spring.lifecycle.timeout-per-shutdown-phase}, so the force-close ends within
-	 * the phase.
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase} less the
+	 * {@linkplain #shutdownDelay() shutdown delay}, so the force-close ends within the
+	 * phase.
 	 * @return the drain timeout
 	 */
 	public Duration drainTimeout() {
+		Duration left = withinPhase().minus(shutdownDelay());
+		Duration configured = this.properties.getShutdownTimeout();
+		return (configured.compareTo(left) < 0) ? configured : left;
+	}
+
+	/**
+	 * Returns how long {@link #stop(Runnable)} keeps the listeners accepting after the
+	 * health turns OUT_OF_SERVICE: {@code ngi.shutdown-delay}, at most nine tenths of
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}.
+	 * @return the delay, zero for none
+	 */
+	public Duration shutdownDelay() {
+		Duration withinPhase = withinPhase();
+		Duration configured = this.properties.getShutdownDelay();
+		return (configured.compareTo(withinPhase) < 0) ? configured : withinPhase;
+	}
+
+	private Duration withinPhase() {
 		Duration phase = Binder.get(context().getEnvironment())
 			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
 			.orElse(DEFAULT_PHASE_TIMEOUT);
-		Duration withinPhase = phase.minus(phase.dividedBy(10));
-		Duration configured = this.properties.getShutdownTimeout();
-		return (configured.compareTo(withinPhase) < 0) ? configured : withinPhase;
+		return phase.minus(phase.dividedBy(10));
 	}
 
 	@Override

@@ -50,6 +50,15 @@ public class NgiProperties {
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+	/**
+	 * How long, on shutdown, the listeners keep accepting after the ngi health turns
+	 * OUT_OF_SERVICE (draining), so that a load balancer's health checks take the
+	 * instance out of rotation before its listeners refuse connections; 0 to stop
+	 * accepting at once. Counted within spring.lifecycle.timeout-per-shutdown-phase,
+	 * before the drain.
+	 */
+	private Duration shutdownDelay = Duration.ZERO;
+
 	private final Output output = new Output();
 
 	private final Loop loop = new Loop();
@@ -130,6 +139,28 @@ public class NgiProperties {
 	 */
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+	}
+
+	/**
+	 * Returns how long listeners keep accepting on shutdown after the health turns
+	 * OUT_OF_SERVICE.
+	 * @return the delay, zero for none
+	 */
+	public Duration getShutdownDelay() {
+		return this.shutdownDelay;
+	}
+
+	/**
+	 * Sets how long listeners keep accepting on shutdown after the health turns
+	 * OUT_OF_SERVICE.
+	 * @param shutdownDelay the delay, zero for none
+	 */
+	public void setShutdownDelay(Duration shutdownDelay) {
+		Objects.requireNonNull(shutdownDelay, "shutdownDelay");
+		if (shutdownDelay.isNegative()) {
+			throw new IllegalArgumentException("ngi.shutdown-delay must not be negative: " + shutdownDelay);
+		}
+		this.shutdownDelay = shutdownDelay;
 	}
 
 	/**

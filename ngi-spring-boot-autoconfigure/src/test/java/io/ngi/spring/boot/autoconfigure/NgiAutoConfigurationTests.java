@@ -444,6 +444,43 @@ class NgiAutoConfigurationTests {
 	}
 
 	@Test
+	void shutdownDelayShouldKeepAcceptingWhileDrainingThenStop() throws Exception {
+		this.runner.withUserConfiguration(EchoHandler.class)
+			.withPropertyValues("ngi.shutdown-delay=300ms", "ngi.shutdown-timeout=200ms")
+			.run((context) -> {
+				FakeImplementation.FakeListener listener = context.getBean(FakeImplementation.class).listener(0);
+				NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+				CountDownLatch calledBack = new CountDownLatch(1);
+				long started = System.nanoTime();
+				registry.stop(calledBack::countDown);
+				assertThat(registry.isDraining()).isTrue();
+				assertThat(listener.open).as("still accepting during ngi.shutdown-delay").isTrue();
+				assertThat(calledBack.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(Duration.ofNanos(System.nanoTime() - started))
+					.isGreaterThanOrEqualTo(Duration.ofMillis(300));
+				assertThat(listener.open).isFalse();
+			});
+	}
+
+	@Test
+	void shutdownDelayShouldComeOutOfTheDrainWithinThePhase() {
+		this.runner
+			.withPropertyValues("ngi.shutdown-delay=600ms", "ngi.shutdown-timeout=30s",
+					"spring.lifecycle.timeout-per-shutdown-phase=1s")
+			.run((context) -> {
+				NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+				assertThat(registry.shutdownDelay().toMillis()).isEqualTo(600);
+				assertThat(registry.drainTimeout().toMillis()).isEqualTo(300);
+			});
+		this.runner.withPropertyValues("ngi.shutdown-delay=5s", "spring.lifecycle.timeout-per-shutdown-phase=1s")
+			.run((context) -> {
+				NgiListenerRegistry registry = context.getBean(NgiListenerRegistry.class);
+				assertThat(registry.shutdownDelay().toMillis()).isEqualTo(900);
+				assertThat(registry.drainTimeout()).isZero();
+			});
+	}
+
+	@Test
 	void statisticsWhenTrafficFlowsShouldCountIt() {
 		this.runner.withUserConfiguration(EchoHandler.class).run((context) -> {
 			FakeImplementation.FakeListener listener = context.getBean(FakeImplementation.class).listener(0);

@@ -1,0 +1,301 @@
+package io.ngi.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A rolling restart behind a real HAProxy (Debian's 2.6), with the example's own
+ * configuration ({@code examples/scale-out/haproxy.cfg}): two instances of the sample
+ * application, 50 clients making short request/response connections to the echo listener
+ * through HAProxy ({@code send-proxy-v2}), each instance stopped and started again in
+ * turn, twice. Asserted: no request failed and none was answered wrongly. Reported: the
+ * requests, the longest request. Skipped with a message if {@code haproxy} is not
+ * installed ({@code .ci/run} installs it).
+ * <p>
+ * The instances are Spring contexts in this JVM: {@code context.close()} runs the same
+ * graceful shutdown as the SIGTERM shutdown hook (the lifecycle stop of the NGI registry
+ * and of Tomcat), and a context restarts in about a second where a child JVM took 15 to
+ * 25 s on the loaded 2-core build machine. {@code examples/scale-out/run.sh} does the
+ * same with SIGTERM and separate JVMs. Sizes: {@code -Dngi.reliability.clients=N},
+ * {@code -Dngi.reliability.restarts=N} (rounds of restarting both), or
+ * {@code -Dngi.reliability.scale=full} (200 clients, 5 rounds).
+ */
+class RollingRestartReliabilityTests {
+
+	/**
+	 * How long a stopping instance keeps accepting after its health turns OUT_OF_SERVICE:
+	 * longer than HAProxy takes to mark it down (inter 500ms, fall 1).
+	 * {@code -Dngi.reliability.shutdownDelay=0s} shows what is lost without it.
+	 */
+	private static final String SHUTDOWN_DELAY = System.getProperty("ngi.reliability.shutdownDelay", "2s");
+
+	private static final Path HAPROXY_CONFIG = Path.of("..", "examples", "scale-out", "haproxy.cfg");
+
+	private final List<@Nullable ConfigurableApplicationContext> instances = new ArrayList<>(List.of());
+
+	private @Nullable Process haproxy;
+
+	private volatile boolean stopLoad;
+
+	@AfterEach
+	void close() {
+		this.stopLoad = true;
+		for (ConfigurableApplicationContext instance : this.instances) {
+			if (instance != null) {
+				instance.close();
+			}
+		}
+		if (this.haproxy != null) {
+			this.haproxy.destroyForcibly();
+		}
+	}
+
+	@Test
+	void rollingRestartBehindHaproxyLosesNoRequest(@TempDir Path directory) throws Exception {
+		Path program = haproxy();
+		boolean full = "full".equals(System.getProperty("ngi.reliability.scale"));
+		int clients = Integer.getInteger("ngi.reliability.clients", full ? 200 : 50);
+		int rounds = Integer.getInteger("ngi.reliability.restarts", full ? 5 : 2);
+		int frontend = freePort();
+		int[] ports = { freePort(), freePort() };
+		int[] managementPorts = { freePort(), freePort() };
+		for (int n = 0; n < 2; n++) {
+			this.instances.add(start(ports[n], managementPorts[n]));
+		}
+		ProcessBuilder builder = new ProcessBuilder(program.toString(), "-f", HAPROXY_CONFIG.toString(), "-db")
+			.redirectErrorStream(true)
+			.redirectOutput(directory.resolve("haproxy.log").toFile());
+		builder.environment().put("NGI_RUN_DIR", directory.toString());
+		builder.environment().put("NGI_FRONTEND_PORT", Integer.toString(frontend));
+		for (int n = 0; n < 2; n++) {
+			builder.environment().put("NGI_APP" + (n + 1) + "_PORT", Integer.toString(ports[n]));
+			builder.environment().put("NGI_APP" + (n + 1) + "_MANAGEMENT_PORT", Integer.toString(managementPorts[n]));
+		}
+		this.haproxy = builder.start();
+		Path socket = directory.resolve("haproxy.sock");
+		for (int n = 0; n < 2; n++) {
+			awaitState(socket, n, "UP", directory);
+		}
+
+		Load load = new Load(frontend, clients);
+		long started = System.nanoTime();
+		load.start();
+		Thread.sleep(1000);
+		for (int round = 0; round < rounds; round++) {
+			for (int n = 0; n < 2; n++) {
+				ConfigurableApplicationContext instance = this.instances.set(n, null);
+				instance.close();
+				this.instances.set(n, start(ports[n], managementPorts[n]));
+				awaitState(socket, n, "UP", directory);
+			}
+		}
+		Thread.sleep(1000);
+		load.stop();
+		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.printf(Locale.ROOT,
+				"[reliability] rolling restart behind HAProxy: shutdown delay %s, %d clients, %d restarts,"
+						+ " %d requests in %.1f s, %d failed, %d wrong answers, longest request %d ms%n",
+				SHUTDOWN_DELAY, clients, rounds * 2, load.requests.get(), seconds, load.failures.get(),
+				load.wrong.get(), TimeUnit.NANOSECONDS.toMillis(load.longest.get()));
+		load.errors.forEach((error) -> System.out.println("[reliability]   " + error));
+		if (load.failures.get() > 0) {
+			System.out
+				.println("[reliability]   HAProxy's sessions not ended normally, by server and termination state: "
+						+ abnormalSessions(directory.resolve("haproxy.log")));
+		}
+		assertThat(load.requests.get()).isPositive();
+		assertThat(load.failures.get()).as("failed requests: %s", load.errors).isZero();
+		assertThat(load.wrong.get()).as("wrong answers: %s", load.errors).isZero();
+	}
+
+	/**
+	 * Counts HAProxy's tcplog lines by server and termination state, those with a state
+	 * other than {@code --}.
+	 */
+	private static java.util.Map<String, Long> abnormalSessions(Path log) throws IOException {
+		try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+			return lines.map((line) -> line.split(" "))
+				.filter((fields) -> fields.length > 6 && fields[1].startsWith("[") && !fields[6].equals("--"))
+				.collect(java.util.stream.Collectors.groupingBy((fields) -> fields[3] + " " + fields[6],
+						java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+		}
+	}
+
+	/** Starts one instance of the sample app: the echo listener only. */
+	private static ConfigurableApplicationContext start(int port, int managementPort) {
+		return new SpringApplicationBuilder(SampleApplication.class).run("--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--ngi.loops=1", "--ngi.servers.echo.address=127.0.0.1:" + port,
+				"--ngi.servers.echo.proxy-protocol=required", "--ngi.shutdown-delay=" + SHUTDOWN_DELAY,
+				"--ngi.servers.echo-tls.enabled=false", "--ngi.servers.wc.enabled=false",
+				"--ngi.servers.wc-sized.enabled=false", "--ngi.servers.udp.enabled=false",
+				"--server.port=" + managementPort);
+	}
+
+	private static Path haproxy() {
+		for (String candidate : new String[] { "/usr/sbin/haproxy", "/usr/bin/haproxy" }) {
+			if (Files.isExecutable(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		String path = System.getenv("PATH");
+		for (String directory : (path != null) ? path.split(":") : new String[0]) {
+			if (Files.isExecutable(Path.of(directory, "haproxy"))) {
+				return Path.of(directory, "haproxy");
+			}
+		}
+		assumeTrue(false, "haproxy is not installed: skipping the rolling restart behind HAProxy"
+				+ " (.ci/run installs it with apt-get, so CI runs this test)");
+		throw new IllegalStateException();
+	}
+
+	/** A port free now (HAProxy's configuration needs fixed ports). */
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** Waits (at most 30 s) until HAProxy reports server app{n+1} in {@code state}. */
+	private void awaitState(Path socket, int n, String state, Path directory) {
+		String server = "app" + (n + 1);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.ignoreExceptions()
+			.failFast("haproxy exited; its log is in " + directory,
+					() -> this.haproxy != null && !this.haproxy.isAlive())
+			.until(() -> showStat(socket).lines()
+				.map((line) -> line.split(","))
+				.anyMatch((fields) -> fields.length > 17 && fields[0].equals("echo") && fields[1].equals(server)
+						&& fields[17].equals(state)));
+	}
+
+	/** {@code show stat} on HAProxy's stats socket, as CSV. */
+	private static String showStat(Path socket) throws IOException {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			channel.connect(UnixDomainSocketAddress.of(socket));
+			channel.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+			try (InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
+				return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+			}
+		}
+	}
+
+	/** Clients each making one short connection after another: one line, its answer. */
+	private final class Load {
+
+		final AtomicLong requests = new AtomicLong();
+
+		final AtomicLong failures = new AtomicLong();
+
+		final AtomicLong wrong = new AtomicLong();
+
+		final AtomicLong longest = new AtomicLong();
+
+		final List<String> errors = new CopyOnWriteArrayList<>();
+
+		private final int port;
+
+		private final List<Thread> threads = new ArrayList<>();
+
+		Load(int port, int clients) {
+			this.port = port;
+			for (int i = 0; i < clients; i++) {
+				int client = i;
+				this.threads.add(new Thread(() -> run(client), "client-" + i));
+			}
+		}
+
+		void start() {
+			this.threads.forEach(Thread::start);
+		}
+
+		void stop() throws InterruptedException {
+			RollingRestartReliabilityTests.this.stopLoad = true;
+			for (Thread thread : this.threads) {
+				thread.join(30_000);
+			}
+		}
+
+		private void run(int client) {
+			for (long sequence = 0; !RollingRestartReliabilityTests.this.stopLoad; sequence++) {
+				String line = "hello from client " + client + " request " + sequence;
+				long started = System.nanoTime();
+				String answer = null;
+				String failure = null;
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress("127.0.0.1", this.port), 10_000);
+					socket.setSoTimeout(10_000);
+					socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+					answer = readLine(socket.getInputStream());
+					if (answer == null) {
+						failure = "closed without an answer";
+					}
+				}
+				catch (IOException ex) {
+					failure = ex.toString();
+				}
+				long took = System.nanoTime() - started;
+				this.longest.accumulateAndGet(took, Math::max);
+				this.requests.incrementAndGet();
+				if (failure != null) {
+					this.failures.incrementAndGet();
+					note(System.currentTimeMillis() + " " + line + ": " + failure);
+				}
+				else if (!answer.equals(line.toUpperCase(Locale.ROOT))) {
+					this.wrong.incrementAndGet();
+					note(line + ": answered " + answer);
+				}
+			}
+		}
+
+		private void note(String error) {
+			if (this.errors.size() < 10) {
+				this.errors.add(error);
+			}
+		}
+
+		/** The line up to its {@code '\n'}, or {@code null} if the input ended first. */
+		private static @Nullable String readLine(InputStream in) throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int b = in.read(); b != '\n'; b = in.read()) {
+				if (b < 0) {
+					return null;
+				}
+				line.append((char) b);
+			}
+			return line.toString();
+		}
+
+	}
+
+}
