@@ -17,6 +17,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import io.ngi.Addresses;
 import io.ngi.CloseReason;
+import io.ngi.Listener;
+import io.ngi.nio.ConnectionSnapshot;
+import io.ngi.nio.ListenerConnections;
+import io.ngi.nio.NioImplementation;
 import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerStatistics;
@@ -35,7 +39,12 @@ public final class NgiEndpoint {
 
 	private final NgiListenerRegistry registry;
 
+	/** How many connections {@code /actuator/ngi/{name}} shows by default. */
+	public static final int DEFAULT_CONNECTIONS_LIMIT = 100;
+
 	private final @Nullable NgiClientRegistry clients;
+
+	private final int connectionsLimit;
 
 	/**
 	 * Creates the endpoint for listeners only.
@@ -51,8 +60,24 @@ public final class NgiEndpoint {
 	 * @param clients the clients to describe, or {@code null} for none
 	 */
 	public NgiEndpoint(NgiListenerRegistry registry, @Nullable NgiClientRegistry clients) {
+		this(registry, clients, DEFAULT_CONNECTIONS_LIMIT);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the listeners to describe
+	 * @param clients the clients to describe, or {@code null} for none
+	 * @param connectionsLimit how many connections {@code /actuator/ngi/{name}} shows at
+	 * most
+	 */
+	public NgiEndpoint(NgiListenerRegistry registry, @Nullable NgiClientRegistry clients, int connectionsLimit) {
+		if (connectionsLimit < 0) {
+			throw new IllegalArgumentException(
+					"management.endpoint.ngi.connections-limit must be >= 0: " + connectionsLimit);
+		}
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.clients = clients;
+		this.connectionsLimit = connectionsLimit;
 	}
 
 	/**
@@ -75,7 +100,25 @@ public final class NgiEndpoint {
 	@ReadOperation
 	public @Nullable ListenerDescriptor listener(@Selector String name) {
 		NgiRegisteredListener listener = this.registry.listener(name);
-		return (listener != null) ? describe(listener) : null;
+		if (listener == null) {
+			return null;
+		}
+		ListenerDescriptor described = describe(listener);
+		Listener open = listener.openListener();
+		if (open != null && this.registry.implementation() instanceof NioImplementation nio) {
+			ListenerConnections connections = nio.connections(open, this.connectionsLimit);
+			return described.withConnections(new ConnectionsDescriptor(connections.total(),
+					connections.first().stream().map(NgiEndpoint::describe).toList()));
+		}
+		return described;
+	}
+
+	private static ConnectionDescriptor describe(ConnectionSnapshot connection) {
+		SocketAddress proxy = connection.proxy();
+		return new ConnectionDescriptor(Addresses.format(connection.peer()),
+				(proxy != null) ? Addresses.format(proxy) : null, connection.openedAt(),
+				connection.idleFor().toMillis(), connection.bytesIn(), connection.bytesOut(), connection.queuedOutput(),
+				connection.tlsProtocol());
 	}
 
 	private static ListenerDescriptor describe(NgiRegisteredListener listener) {
@@ -85,7 +128,7 @@ public final class NgiEndpoint {
 				Objects.requireNonNullElse(listener.settings().address(), ""),
 				(bound != null) ? Addresses.format(bound) : null, listener.isOpen(), listener.openConnections(),
 				stats.accepted(), stats.bytesReceived(), stats.bytesSent(), stats.handlerErrors(),
-				stats.datagramsReceived(), describe(listener.tls(), stats));
+				stats.datagramsReceived(), describe(listener.tls(), stats), null);
 	}
 
 	private static ClientDescriptor describe(NgiRegisteredClient client) {
@@ -166,8 +209,42 @@ public final class NgiEndpoint {
 	 */
 	public record ListenerDescriptor(String name, String bean, String transport, String address,
 			@Nullable String boundAddress, boolean open, int openConnections, long acceptedConnections,
-			long bytesReceived, long bytesSent, long handlerErrors, long datagramsReceived,
-			TlsDescriptor tls) implements OperationResponseBody {
+			long bytesReceived, long bytesSent, long handlerErrors, long datagramsReceived, TlsDescriptor tls,
+			@Nullable ConnectionsDescriptor connections) implements OperationResponseBody {
+
+		ListenerDescriptor withConnections(ConnectionsDescriptor connections) {
+			return new ListenerDescriptor(this.name, this.bean, this.transport, this.address, this.boundAddress,
+					this.open, this.openConnections, this.acceptedConnections, this.bytesReceived, this.bytesSent,
+					this.handlerErrors, this.datagramsReceived, this.tls, connections);
+		}
+
+	}
+
+	/**
+	 * A listener's open connections in {@code /actuator/ngi/{name}}: how many, and the
+	 * first {@code management.endpoint.ngi.connections-limit} (100) of them.
+	 *
+	 * @param total how many connections are open
+	 * @param first the first ones, in no particular order
+	 */
+	public record ConnectionsDescriptor(int total, List<ConnectionDescriptor> first) {
+
+	}
+
+	/**
+	 * One open connection.
+	 *
+	 * @param peer the client's address (from the PROXY header behind a balancer)
+	 * @param proxy the balancer's address, or {@code null}
+	 * @param openedAt when it was accepted
+	 * @param idleForMillis how long since a byte was last received or sent
+	 * @param bytesIn plaintext bytes received
+	 * @param bytesOut plaintext bytes sent
+	 * @param queuedOutput bytes written and not yet sent
+	 * @param tlsProtocol the TLS protocol, or {@code null} for plaintext
+	 */
+	public record ConnectionDescriptor(String peer, @Nullable String proxy, Instant openedAt, long idleForMillis,
+			long bytesIn, long bytesOut, long queuedOutput, @Nullable String tlsProtocol) {
 
 	}
 

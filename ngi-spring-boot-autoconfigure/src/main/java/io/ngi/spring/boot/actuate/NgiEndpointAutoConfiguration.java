@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import io.ngi.spring.boot.autoconfigure.NgiAutoConfiguration;
 import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
@@ -26,8 +27,11 @@ public final class NgiEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	NgiEndpoint ngiEndpoint(NgiListenerRegistry registry, ObjectProvider<NgiClientRegistry> clients) {
-		return new NgiEndpoint(registry, clients.getIfUnique());
+	NgiEndpoint ngiEndpoint(NgiListenerRegistry registry, ObjectProvider<NgiClientRegistry> clients,
+			Environment environment) {
+		int limit = environment.getProperty("management.endpoint.ngi.connections-limit", Integer.class,
+				NgiEndpoint.DEFAULT_CONNECTIONS_LIMIT);
+		return new NgiEndpoint(registry, clients.getIfUnique(), limit);
 	}
 
 }

@@ -186,6 +186,15 @@ public final class NgiRegisteredListener {
 		return 0;
 	}
 
+	/**
+	 * Returns the open TCP or Unix listener, for diagnostics (the endpoint's
+	 * per-connection view).
+	 * @return the listener, or {@code null} when not open or for UDP
+	 */
+	public @Nullable Listener openListener() {
+		return this.listener;
+	}
+
 	@Override
 	public String toString() {
 		return "NgiRegisteredListener[name=" + this.name + ", bean=" + this.beanName + ", transport=" + this.transport

@@ -35,10 +35,12 @@ class NgiProxyProtocolTests {
 	static final List<SocketAddress> PEERS = new CopyOnWriteArrayList<>();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(NgiAutoConfiguration.class, NgiMetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(NgiAutoConfiguration.class, NgiMetricsAutoConfiguration.class,
+				NgiEndpointAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 		.withUserConfiguration(ProxiedConfiguration.class)
-		.withPropertyValues("ngi.loops=1", "ngi.shutdown-timeout=200ms", "ngi.servers.behind.proxy-protocol=required",
+		.withPropertyValues("ngi.loops=1", "ngi.shutdown-timeout=200ms",
+				"management.endpoints.web.exposure.include=ngi", "ngi.servers.behind.proxy-protocol=required",
 				"ngi.servers.behind.trusted-proxies=10.0.0.0/8,127.0.0.1");
 
 	@Test
@@ -51,6 +53,21 @@ class NgiProxyProtocolTests {
 				proxy.getOutputStream()
 					.write("PROXY TCP4 203.0.113.9 127.0.0.1 40000 7000\r\nhi".getBytes(StandardCharsets.US_ASCII));
 				assertThat(proxy.getInputStream().readNBytes(2)).asString(StandardCharsets.US_ASCII).isEqualTo("hi");
+				// The per-connection view shows the client behind the proxy, and the
+				// proxy.
+				NgiEndpoint endpoint = context.getBean(NgiEndpoint.class);
+				// The loop counts a write just after the socket took it: wait for it.
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> endpoint.listener("behind").connections().first().get(0).bytesOut() == 2);
+				NgiEndpoint.ListenerDescriptor behind = endpoint.listener("behind");
+				assertThat(behind.connections().total()).isEqualTo(1);
+				NgiEndpoint.ConnectionDescriptor connection = behind.connections().first().get(0);
+				assertThat(connection.peer()).isEqualTo("203.0.113.9:40000");
+				assertThat(connection.proxy()).isEqualTo("127.0.0.1:" + proxy.getLocalPort());
+				assertThat(connection.bytesIn()).isEqualTo(2);
+				assertThat(connection.bytesOut()).isEqualTo(2);
+				assertThat(connection.tlsProtocol()).isNull();
+				assertThat(context.getBean(NgiEndpoint.class).listeners().listeners().get(0).connections()).isNull();
 			}
 			assertThat(PEERS).containsExactly(new InetSocketAddress("203.0.113.9", 40000));
 			try (Socket bare = new Socket("127.0.0.1", port)) {
