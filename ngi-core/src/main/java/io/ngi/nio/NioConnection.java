@@ -42,12 +42,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A TCP or Unix domain socket connection served by one {@link EventLoop} for life. Its
  * handler calls go through a {@link Dispatcher}, its output through a
- * {@link NioOutbound}; this class reads, and runs the connection's life from accept or
- * connect to the socket's close. Reading is enabled only while the dispatcher takes input
+ * {@link NioOutbound}, its bytes through a {@link Wire} (the socket, or TLS over it), and
+ * what happens before any handler hears of it (a PROXY header, the TLS handshake) through
+ * its {@link ConnectionOpening}; this class reads, and runs the connection's life from
+ * then to the socket's close. Reading is enabled only while the dispatcher takes input
  * and the queued output is below the high-water mark. (Past 500 lines, about half of them
- * documentation: what is left is one life over one channel, from accept to half-close and
- * lingering close, and splitting it further would spread its states over classes that
- * each need all of them.)
+ * documentation: what is left is one life over one channel, from the handler's first call
+ * to half-close and lingering close, and splitting it further would spread its states
+ * over classes that each need all of them.)
  * <p>
  * The peer's end of input does not discard queued output: without half-close the handler
  * is told the peer closed, and what was written before is still sent, then the socket is
@@ -84,20 +86,6 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	/** The proxy's address, when a PROXY header named the client. */
 	private volatile @Nullable SocketAddress proxyAddress;
 
-	/** How this listener's connections start: whether they send a PROXY header. */
-	private final @Nullable ListenOptions proxyOptions;
-
-	/**
-	 * While the PROXY header is awaited: its reader; {@code null} before and after. Loop
-	 * thread only.
-	 */
-	private @Nullable ProxyHeaderReader proxyReader;
-
-	/** What runs once the PROXY header was read. */
-	private @Nullable Runnable afterProxyHeader;
-
-	private TimerQueue.@Nullable Timer proxyTimer;
-
 	private final boolean allowHalfClose;
 
 	private final NioOutbound outbound;
@@ -108,21 +96,8 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	 */
 	private final Wire wire;
 
-	/**
-	 * Until a TLS handshake completes: what to do then (tell the server or the client);
-	 * {@code null} once it ran, and for plaintext. Loop thread only.
-	 */
-	private @Nullable Runnable afterHandshake;
-
-	/** A client's handler while its handshake runs, told if the handshake fails. */
-	private @Nullable ClientConnectHandler handshakingClient;
-
-	/** What the handshake waits for, as selector operations. */
-	private int handshakeInterest;
-
-	private TimerQueue.@Nullable Timer handshakeTimer;
-
-	private final Duration handshakeTimeout;
+	/** Its PROXY header and TLS handshake, before any handler hears of it. */
+	private final ConnectionOpening opening;
 
 	/**
 	 * A read of input the wire buffered (which the selector does not report) is queued.
@@ -199,22 +174,17 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	NioConnection(EventLoop loop, SocketChannel channel, @Nullable NioListener listener, ListenerObserver observer,
 			SocketAddress peer, OutputBounds bounds, boolean allowHalfClose, Duration idleTimeout,
 			@Nullable TlsOptions tls, @Nullable SocketAddress verifiedPeer, @Nullable ListenOptions proxyOptions) {
-		this.proxyOptions = (proxyOptions != null && proxyOptions.proxyProtocol() != ProxyProtocol.OFF) ? proxyOptions
-				: null;
 		this.idleNanos = EventLoop.saturatedNanos(idleTimeout);
 		this.loop = loop;
 		this.channel = channel;
 		this.listener = listener;
 		this.observer = observer;
 		this.peer = peer;
-		if (tls != null) {
-			this.wire = new TlsWire(channel, loop, TlsWire.engine(tls, listener == null, verifiedPeer), this);
-			this.handshakeTimeout = tls.handshakeTimeout();
-		}
-		else {
-			this.wire = new Wire(channel);
-			this.handshakeTimeout = Duration.ZERO;
-		}
+		this.wire = (tls != null)
+				? new TlsWire(channel, loop, TlsWire.engine(tls, listener == null, verifiedPeer), this)
+				: new Wire(channel);
+		this.opening = new ConnectionOpening(this, loop, channel, this.wire, listener, observer, proxyOptions,
+				(tls != null) ? tls.handshakeTimeout() : Duration.ZERO);
 		this.outbound = new NioOutbound(this, loop, this.wire, observer, bounds);
 		this.allowHalfClose = allowHalfClose;
 		this.dispatcher = new Dispatcher(this, this);
@@ -366,131 +336,10 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			}
 			return;
 		}
-		Runnable start;
-		if (this.wire instanceof TlsWire) {
-			start = () -> startHandshake(() -> {
-				SSLSession session = this.wire.session();
-				if (session != null) {
-					this.observer.tlsHandshakeCompleted(session);
-				}
-				startIdleTimer();
-				this.dispatcher.run("Server.connected", () -> server.connected(this));
-			});
-		}
-		else {
-			start = () -> {
-				startIdleTimer();
-				this.dispatcher.run("Server.connected", () -> server.connected(this));
-			};
-		}
-		if (this.proxyOptions != null) {
-			startProxyHeader(this.proxyOptions, start);
-			return;
-		}
-		start.run();
-	}
-
-	// The PROXY protocol header: read before anything else, no handler involved.
-
-	private void startProxyHeader(ListenOptions options, Runnable then) {
-		if (!options.isTrustedProxy(this.peer)) {
-			if (options.proxyProtocol() == ProxyProtocol.OPTIONAL) {
-				// Served as it is: an untrusted source's header would be a forged
-				// address.
-				then.run();
-			}
-			else {
-				proxyRejected("PROXY protocol header required, and " + this.peer + " is not a trusted proxy");
-			}
-			return;
-		}
-		this.proxyReader = new ProxyHeaderReader();
-		this.afterProxyHeader = then;
-		this.proxyTimer = this.loop.schedule(options.proxyHeaderTimeout(), this::proxyHeaderTimedOut);
-		updateInterest();
-	}
-
-	private void proxyHeaderStep() {
-		ProxyHeaderReader reader = this.proxyReader;
-		ListenOptions options = this.proxyOptions;
-		if (reader == null || options == null || this.channelClosed) {
-			return;
-		}
-		Object outcome;
-		try {
-			outcome = reader.read(this.channel);
-		}
-		catch (IOException ex) {
-			logger.debug("reading the PROXY header from {} failed", this.peer, ex);
-			closeNow(RESET);
-			return;
-		}
-		if (outcome == ProxyHeaderReader.END_OF_INPUT) {
-			logger.debug("{} closed before its PROXY header", this.peer);
-			closeNow(CloseReason.PEER_CLOSED);
-		}
-		else if (outcome == ProxyHeader.NOT_PROXY) {
-			if (options.proxyProtocol() == ProxyProtocol.OPTIONAL) {
-				proxyHeaderRead(reader, 0);
-			}
-			else {
-				proxyRejected("no PROXY protocol header");
-			}
-		}
-		else if (outcome instanceof ProxyHeader.Invalid invalid) {
-			proxyRejected(invalid.reason());
-		}
-		else if (outcome instanceof ProxyHeader.Header header) {
-			if (header.source() != null) {
-				this.proxyAddress = this.peer;
-				this.peer = header.source();
-			}
-			proxyHeaderRead(reader, header.length());
-		}
-	}
-
-	private void proxyHeaderRead(ProxyHeaderReader reader, int headerLength) {
-		if (this.proxyTimer != null) {
-			this.proxyTimer.cancel();
-			this.proxyTimer = null;
-		}
-		reader.handOver(this.wire, headerLength);
-		Runnable then = this.afterProxyHeader;
-		this.proxyReader = null;
-		this.afterProxyHeader = null;
-		updateInterest();
-		if (then != null) {
-			then.run();
-		}
-		queueBufferedRead();
-	}
-
-	private void proxyHeaderTimedOut() {
-		this.proxyTimer = null;
-		ProxyHeaderReader reader = this.proxyReader;
-		ListenOptions options = this.proxyOptions;
-		if (reader == null || options == null || this.channelClosed) {
-			return;
-		}
-		if (options.proxyProtocol() == ProxyProtocol.OPTIONAL && reader.length() == 0) {
-			// Nothing came: a protocol where the server speaks first. Served as it is.
-			proxyHeaderRead(reader, 0);
-			return;
-		}
-		proxyRejected("PROXY protocol header timed out after " + options.proxyHeaderTimeout().toMillis() + " ms");
-	}
-
-	/** Closes a connection whose PROXY header was refused: one log line, counted. */
-	private void proxyRejected(String why) {
-		CloseReason reason = CloseReason.of(CloseReason.Kind.PROXY_PROTOCOL, why);
-		logger.info("closing connection from {} on {}: {}", this.peer,
-				(this.listener != null) ? this.listener.address() : "?", why);
-		this.observer.proxyHeaderRejected(reason);
-		if (this.proxyReader == null) {
-			// Refused before reading: nothing to wait for.
-			this.proxyReader = new ProxyHeaderReader();
-		}
-		closeNow(reason);
+		this.opening.startServer(() -> {
+			startIdleTimer();
+			this.dispatcher.run("Server.connected", () -> server.connected(this));
+		});
 	}
 
 	/**
@@ -502,100 +351,42 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		this.key = connectedKey;
 		connectedKey.attach(this);
 		this.interest = -1;
-		if (this.wire instanceof TlsWire) {
-			this.handshakingClient = clientHandler;
-			startHandshake(() -> {
-				startIdleTimer();
-				this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
-			});
-			return;
-		}
-		updateInterest();
-		startIdleTimer();
-		this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
-	}
-
-	// The TLS handshake: before it completes no handler has heard of the connection.
-
-	private void startHandshake(Runnable then) {
-		this.afterHandshake = then;
-		if (!this.handshakeTimeout.isZero()) {
-			this.handshakeTimer = this.loop.schedule(this.handshakeTimeout, this::handshakeTimedOut);
-		}
-		handshakeStep();
-	}
-
-	private void handshakeStep() {
-		if (this.channelClosed || this.afterHandshake == null) {
-			return;
-		}
-		int waitFor;
-		try {
-			waitFor = ((TlsWire) this.wire).handshake();
-		}
-		catch (IOException | RuntimeException ex) {
-			// A peer that closed or reset is not a TLS failure (a balancer's probe, a
-			// client that gave up); anything the engine refused is.
-			CloseReason.Kind kind = (ex instanceof TlsWire.PeerClosedException) ? CloseReason.Kind.PEER_CLOSED
-					: (ex instanceof SSLException || ex instanceof RuntimeException) ? CloseReason.Kind.TLS
-							: CloseReason.Kind.RESET;
-			handshakeFailed(new CloseReason(kind, "TLS handshake failed: " + Errno.reason(ex), ex));
-			return;
-		}
-		if (waitFor != TlsWire.DONE) {
-			this.handshakeInterest = waitFor;
+		this.opening.startClient(clientHandler, () -> {
 			updateInterest();
-			return;
-		}
-		if (this.handshakeTimer != null) {
-			this.handshakeTimer.cancel();
-			this.handshakeTimer = null;
-		}
-		Runnable then = this.afterHandshake;
-		this.afterHandshake = null;
-		this.handshakingClient = null;
-		updateInterest();
-		then.run();
-		queueBufferedRead();
+			startIdleTimer();
+			this.dispatcher.run("ClientConnectHandler.connected", () -> clientHandler.connected(this));
+		});
 	}
 
-	private void handshakeTimedOut() {
-		this.handshakeTimer = null;
-		if (this.afterHandshake != null && !this.channelClosed) {
-			handshakeFailed(CloseReason.of(CloseReason.Kind.TIMEOUT,
-					"TLS handshake failed: timed out after " + this.handshakeTimeout.toMillis() + " ms"));
-		}
+	// What ConnectionOpening asks of its connection, loop thread.
+
+	boolean isChannelClosed() {
+		return this.channelClosed;
 	}
 
 	/**
-	 * Ends a handshake that failed: a server logs it once and counts it (no handler heard
-	 * of the connection), a client's handler gets {@code failedConnect}.
+	 * A PROXY header named the client: it becomes the peer, the socket's peer the proxy.
 	 */
-	private void handshakeFailed(CloseReason reason) {
-		if (this.listener != null) {
-			if (reason.cause() instanceof TlsWire.PeerClosedException closed && !closed.sentAnything()) {
-				logger.debug("closing TLS connection from {} on {}: {}", this.peer, this.listener.address(),
-						reason.text());
-			}
-			else {
-				logger.info("closing TLS connection from {} on {}: {}", this.peer, this.listener.address(),
-						reason.text());
-			}
-		}
-		else {
-			logger.warn("error connecting to {}: {}", this.peer, reason.text());
-		}
-		Throwable cause = reason.cause();
-		if (cause != null) {
-			logger.debug("TLS handshake with {} failed", this.peer, cause);
-		}
-		((TlsWire) this.wire).abandon();
+	void proxied(SocketAddress client) {
+		this.proxyAddress = this.peer;
+		this.peer = client;
+	}
+
+	void closeFromOpening(CloseReason reason) {
 		closeNow(reason);
+	}
+
+	/**
+	 * The opening ended with input buffered (after a header, the handshake's last
+	 * record).
+	 */
+	void bufferedInputWaits() {
+		queueBufferedRead();
 	}
 
 	@Override
 	public void handshakeTaskDone() {
-		handshakeStep();
+		this.opening.handshakeStep();
 	}
 
 	@Override
@@ -614,7 +405,7 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		this.bufferedReadQueued = true;
 		this.loop.execute(() -> {
 			this.bufferedReadQueued = false;
-			if (!this.channelClosed && !this.lingering && this.afterHandshake == null && this.dispatcher.wantsInput()
+			if (!this.channelClosed && !this.lingering && !this.opening.inProgress() && this.dispatcher.wantsInput()
 					&& !this.outbound.isFull()) {
 				read();
 				flushFromLoop();
@@ -632,12 +423,8 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 
 	@Override
 	public void ready(SelectionKey selected) {
-		if (this.proxyReader != null) {
-			proxyHeaderStep();
-			return;
-		}
-		if (this.afterHandshake != null) {
-			handshakeStep();
+		if (this.opening.inProgress()) {
+			this.opening.ready();
 			return;
 		}
 		int ready = selected.readyOps();
@@ -824,11 +611,8 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			return;
 		}
 		int ops;
-		if (this.proxyReader != null) {
-			ops = SelectionKey.OP_READ;
-		}
-		else if (this.afterHandshake != null) {
-			ops = this.handshakeInterest;
+		if (this.opening.inProgress()) {
+			ops = this.opening.interest();
 		}
 		else {
 			boolean reading = this.lingering
@@ -940,14 +724,6 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 			this.idleTimer.cancel();
 			this.idleTimer = null;
 		}
-		if (this.handshakeTimer != null) {
-			this.handshakeTimer.cancel();
-			this.handshakeTimer = null;
-		}
-		if (this.proxyTimer != null) {
-			this.proxyTimer.cancel();
-			this.proxyTimer = null;
-		}
 		if (!this.tasks.isEmpty()) {
 			for (ConnectionTask task : List.copyOf(this.tasks)) {
 				task.cancel();
@@ -961,18 +737,13 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		recordLifetime(reason);
 		this.outbound.clear();
 		this.wire.release();
-		if (this.proxyReader != null) {
-			// Closed while its PROXY header was awaited: no handler heard of it.
-			this.proxyReader = null;
-			this.afterProxyHeader = null;
+		if (this.opening.closed((reason != null) ? reason : CloseReason.STOPPED)) {
+			// Closed while opening (its PROXY header, its handshake): no handler heard of
+			// it.
 			this.dispatcher.localClose();
 			if (this.listener != null) {
 				this.listener.closed(this);
 			}
-			return;
-		}
-		if (this.afterHandshake != null) {
-			handshakeEnded((reason != null) ? reason : CloseReason.STOPPED);
 			return;
 		}
 		if (this.dispatcher.isSuspended()) {
@@ -984,29 +755,6 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		}
 		else {
 			this.dispatcher.localClose();
-		}
-		if (this.listener != null) {
-			this.listener.closed(this);
-		}
-	}
-
-	/** The connection closed before its handshake completed: no handler heard of it. */
-	private void handshakeEnded(CloseReason reason) {
-		this.afterHandshake = null;
-		this.dispatcher.localClose();
-		ClientConnectHandler client = this.handshakingClient;
-		this.handshakingClient = null;
-		if (client != null) {
-			try {
-				client.failedConnect(reason);
-			}
-			catch (RuntimeException ex) {
-				logger.error("failedConnect({}) failed for {}", reason.text(), this.peer, ex);
-				this.loop.handlerFailed(ex);
-			}
-		}
-		else {
-			this.observer.tlsHandshakeFailed(reason);
 		}
 		if (this.listener != null) {
 			this.listener.closed(this);
@@ -1036,7 +784,7 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		if (handler != null) {
 			return handler.getClass().getName();
 		}
-		return (this.afterHandshake != null) ? "none yet: TLS handshake" : "none yet";
+		return this.opening.isHandshaking() ? "none yet: TLS handshake" : "none yet";
 	}
 
 	private void closeQuietly() {
