@@ -252,13 +252,27 @@ final class NioOutbound {
 		setWriteInterest(false);
 	}
 
-	/**
-	 * Sends what the wire took and did not send yet.
-	 * @return whether all of it is sent; if not, the selector is asked for writability
-	 */
+	/** Sends what the wire took and did not send yet; see {@link #wireDone}. */
 	private boolean flushWire() {
+		return wireDone(this.wire::flushPending);
+	}
+
+	/**
+	 * Ends the output at the wire's level (TLS close_notify) before the socket's output
+	 * is shut down; see {@link #wireDone}.
+	 */
+	private boolean closeWireOutput() {
+		return wireDone(this.wire::closeOutput);
+	}
+
+	/**
+	 * Runs a step of the wire's own output.
+	 * @return whether it is all sent; if not, the selector is asked for writability (or
+	 * the connection closes, if the socket failed)
+	 */
+	private boolean wireDone(WireStep step) {
 		try {
-			if (this.wire.flushPending()) {
+			if (step.run()) {
 				return true;
 			}
 		}
@@ -271,22 +285,12 @@ final class NioOutbound {
 	}
 
 	/**
-	 * Ends the output at the wire's level (TLS close_notify) before the socket's output
-	 * is shut down.
-	 * @return whether that is sent; if not, the selector is asked for writability
+	 * A step of the wire's output: {@link Wire#flushPending}, {@link Wire#closeOutput}.
 	 */
-	private boolean closeWireOutput() {
-		try {
-			if (this.wire.closeOutput()) {
-				return true;
-			}
-		}
-		catch (IOException ex) {
-			this.owner.writeFailed(ex);
-			return false;
-		}
-		setWriteInterest(true);
-		return false;
+	private interface WireStep {
+
+		boolean run() throws IOException;
+
 	}
 
 	/** Stops asking the selector for writability: nothing more will be written. */

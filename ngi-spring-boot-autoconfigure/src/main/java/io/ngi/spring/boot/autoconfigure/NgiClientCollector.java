@@ -7,13 +7,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
@@ -190,34 +190,14 @@ final class NgiClientCollector {
 			return null;
 		}
 		SslBundles bundles = this.beanFactory.getBeanProvider(SslBundles.class).getIfUnique();
-		if (bundles == null) {
-			throw new NgiStartupException(
-					what + " has ngi.clients." + name + ".ssl.bundle=" + bundleName
-							+ " but the context has no SslBundles bean to resolve it.",
-					"Keep Spring Boot's SslAutoConfiguration enabled, or define an"
-							+ " org.springframework.boot.ssl.SslBundles bean.",
-					null);
-		}
-		SslBundle bundle;
-		try {
-			bundle = bundles.getBundle(bundleName);
-		}
-		catch (NoSuchSslBundleException ex) {
-			List<String> known = bundles.getBundleNames();
-			throw new NgiStartupException(
-					what + " names the SSL bundle '" + bundleName + "' (ngi.clients." + name
-							+ ".ssl.bundle), but there is no SSL bundle with that name"
-							+ (known.isEmpty() ? "." : " (defined: " + String.join(", ", known) + ")."),
-					"Define spring.ssl.bundle.pem." + bundleName + " (with a truststore that verifies the server) or"
-							+ " spring.ssl.bundle.jks." + bundleName + ", or fix ngi.clients." + name + ".ssl.bundle.",
-					ex);
-		}
+		SslBundle bundle = NgiListenerTls.bundle(bundles, what, "ngi.clients." + name + ".ssl.bundle", bundleName,
+				"with a truststore that verifies the server");
 		try {
 			// The listeners' TLS holder serves clients as well: it makes the context from
 			// the bundle and swaps it when the bundle is reloaded.
 			NgiListenerTls tls = new NgiListenerTls(name, bundleName, bundle, ClientAuth.NONE,
 					TlsOptions.DEFAULT_HANDSHAKE_TIMEOUT);
-			bundles.addBundleUpdateHandler(bundleName, tls::reload);
+			Objects.requireNonNull(bundles, "bundles").addBundleUpdateHandler(bundleName, tls::reload);
 			return tls;
 		}
 		catch (RuntimeException ex) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
@@ -232,29 +232,8 @@ final class NgiListenerCollector {
 		String name = settings.name();
 		String listener = "NGI listener '" + name + "' (bean '" + beanName + "')";
 		SslBundles bundles = this.beanFactory.getBeanProvider(SslBundles.class).getIfUnique();
-		if (bundles == null) {
-			throw new NgiStartupException(
-					listener + " has ngi.servers." + name + ".ssl.bundle=" + bundleName
-							+ " but the context has no SslBundles bean to resolve it.",
-					"Keep Spring Boot's SslAutoConfiguration (org.springframework.boot.autoconfigure.ssl."
-							+ "SslAutoConfiguration) enabled, or define an org.springframework.boot.ssl.SslBundles bean.",
-					null);
-		}
-		SslBundle bundle;
-		try {
-			bundle = bundles.getBundle(bundleName);
-		}
-		catch (NoSuchSslBundleException ex) {
-			List<String> known = bundles.getBundleNames();
-			throw new NgiStartupException(
-					listener + " names the SSL bundle '" + bundleName + "' (ngi.servers." + name
-							+ ".ssl.bundle), but there is no SSL bundle with that name"
-							+ (known.isEmpty() ? "." : " (defined: " + String.join(", ", known) + ")."),
-					"Define spring.ssl.bundle.pem." + bundleName
-							+ " (PEM certificate and private key) or spring.ssl.bundle.jks." + bundleName
-							+ " (a JKS or PKCS12 key store), or fix ngi.servers." + name + ".ssl.bundle.",
-					ex);
-		}
+		SslBundle bundle = NgiListenerTls.bundle(bundles, listener, "ngi.servers." + name + ".ssl.bundle", bundleName,
+				"PEM certificate and private key");
 		NgiListenerTls tls;
 		try {
 			tls = new NgiListenerTls(name, bundleName, bundle, ssl.clientAuth(), ssl.handshakeTimeout());
@@ -267,7 +246,7 @@ final class NgiListenerCollector {
 							+ ".ssl.handshake-timeout (not negative).",
 					ex);
 		}
-		bundles.addBundleUpdateHandler(bundleName, tls::reload);
+		Objects.requireNonNull(bundles, "bundles").addBundleUpdateHandler(bundleName, tls::reload);
 		return tls;
 	}
 

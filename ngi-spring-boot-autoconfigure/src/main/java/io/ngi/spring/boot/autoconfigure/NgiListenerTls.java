@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
 
 import io.ngi.ClientAuth;
@@ -198,6 +200,42 @@ public final class NgiListenerTls {
 		return "NgiListenerTls[listener=" + this.listener + ", bundle=" + this.bundle + ", clientAuth="
 				+ this.clientAuth + ", protocols=" + this.protocols + ", handshakeTimeout=" + this.handshakeTimeout
 				+ "]";
+	}
+
+	/**
+	 * Finds the SSL bundle a listener or a client names, or fails startup saying whose
+	 * property named what, and what to define.
+	 * @param bundles the context's bundles, or {@code null} when it has none
+	 * @param owner who names it, such as {@code "NGI listener 'echo' (bean 'echo')"}
+	 * @param property the property naming it, such as {@code ngi.servers.echo.ssl.bundle}
+	 * @param bundleName the bundle's name
+	 * @param pemHint what a PEM bundle must hold for this owner
+	 * @return the bundle
+	 * @throws NgiStartupException if there is no such bundle, or no bundles at all
+	 */
+	static SslBundle bundle(@Nullable SslBundles bundles, String owner, String property, String bundleName,
+			String pemHint) {
+		if (bundles == null) {
+			throw new NgiStartupException(
+					owner + " has " + property + "=" + bundleName
+							+ " but the context has no SslBundles bean to resolve it.",
+					"Keep Spring Boot's SslAutoConfiguration (org.springframework.boot.autoconfigure.ssl."
+							+ "SslAutoConfiguration) enabled, or define an org.springframework.boot.ssl.SslBundles bean.",
+					null);
+		}
+		try {
+			return bundles.getBundle(bundleName);
+		}
+		catch (NoSuchSslBundleException ex) {
+			List<String> known = bundles.getBundleNames();
+			throw new NgiStartupException(
+					owner + " names the SSL bundle '" + bundleName + "' (" + property
+							+ "), but there is no SSL bundle with that name"
+							+ (known.isEmpty() ? "." : " (defined: " + String.join(", ", known) + ")."),
+					"Define spring.ssl.bundle.pem." + bundleName + " (" + pemHint + ") or spring.ssl.bundle.jks."
+							+ bundleName + " (a JKS or PKCS12 key store), or fix " + property + ".",
+					ex);
+		}
 	}
 
 }
