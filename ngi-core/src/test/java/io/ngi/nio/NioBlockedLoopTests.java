@@ -21,6 +21,7 @@ import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Listener;
 import io.ngi.imperative.Imperative;
+import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -171,6 +172,26 @@ class NioBlockedLoopTests {
 		assertThat(connection.getLong("bytesOut")).isEqualTo(6);
 		assertThat(connection.getString("closeKind")).isIn("PEER_CLOSED", "CLOSED_BY_THIS_SIDE");
 		assertThat(connection.getDuration("lifetime")).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+	}
+
+	@Test
+	void theDefaultRecordingSettingsRecordTheConnectionEvent(@TempDir Path directory) throws Exception {
+		// What jcmd <pid> JFR.start records: the "default" configuration, which does not
+		// name NGI's events, so their own defaults (enabled) apply.
+		Listener listener = this.ngi.listen(new InetSocketAddress("127.0.0.1", 0),
+				(connection) -> connection.setHandler(new Sleeper()));
+		Path file = directory.resolve("default.jfr");
+		try (Recording recording = new Recording(Configuration.getConfiguration("default"))) {
+			recording.start();
+			try (Socket client = connect(listener)) {
+				assertThat(echo(client, "ping")).isEqualTo("ping");
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> listener.connections().isEmpty());
+			recording.stop();
+			recording.dump(file);
+		}
+		assertThat(RecordingFile.readAllEvents(file))
+			.anyMatch((event) -> event.getEventType().getName().equals("io.ngi.Connection"));
 	}
 
 	private static List<ILoggingEvent> warnings(LogCapture log) {
