@@ -236,17 +236,24 @@ class NgiClientAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void sslBundleShouldMakeTheClientSpeakTlsAndVerifyTheServer() {
-		this.runner
+	/**
+	 * A TLS echo listener with the server bundle, and the recording client aimed at it.
+	 */
+	private ApplicationContextRunner tlsEchoServer() {
+		return this.runner
 			.withConfiguration(
 					AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
 			.withUserConfiguration(EchoServerConfiguration.class, RecordingClientConfiguration.class)
 			.withPropertyValues(NgiTlsAutoConfigurationTests.PEM_BUNDLE)
 			.withPropertyValues("ngi.servers.echo.ssl.bundle=server",
-					"spring.ssl.bundle.pem.trust.truststore.certificate=classpath:tls/ca.crt",
-					"upstream.address=127.0.0.1:${local.ngi.echo.port}", "ngi.clients.upstream.ssl.bundle=trust",
-					"ngi.clients.upstream.ssl.server-name=localhost")
+					"upstream.address=127.0.0.1:${local.ngi.echo.port}");
+	}
+
+	@Test
+	void sslBundleShouldMakeTheClientSpeakTlsAndVerifyTheServer() {
+		tlsEchoServer()
+			.withPropertyValues("spring.ssl.bundle.pem.trust.truststore.certificate=classpath:tls/ca.crt",
+					"ngi.clients.upstream.ssl.bundle=trust", "ngi.clients.upstream.ssl.server-name=localhost")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				NgiRegisteredClient client = context.getBean(NgiClientRegistry.class).client("upstream");
@@ -261,14 +268,9 @@ class NgiClientAutoConfigurationTests {
 
 	@Test
 	void sslBundleThatDoesNotTrustTheServerShouldFailEveryConnectAndBackOff() {
-		this.runner
-			.withConfiguration(
-					AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
-			.withUserConfiguration(EchoServerConfiguration.class, RecordingClientConfiguration.class)
-			.withPropertyValues(NgiTlsAutoConfigurationTests.PEM_BUNDLE)
-			.withPropertyValues("ngi.servers.echo.ssl.bundle=server",
-					"spring.ssl.bundle.pem.other.truststore.certificate=classpath:tls/server-2.crt",
-					"upstream.address=127.0.0.1:${local.ngi.echo.port}", "ngi.clients.upstream.ssl.bundle=other")
+		tlsEchoServer()
+			.withPropertyValues("spring.ssl.bundle.pem.other.truststore.certificate=classpath:tls/server-2.crt",
+					"ngi.clients.upstream.ssl.bundle=other")
 			.run((context) -> {
 				NgiRegisteredClient client = context.getBean(NgiClientRegistry.class).client("upstream");
 				await().atMost(PATIENCE).until(() -> client.consecutiveFailures() >= 2);
