@@ -26,6 +26,7 @@ import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.FrameLimits;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
 import io.ngi.ListenOptions;
@@ -298,6 +299,12 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	@Override
 	public @Nullable SocketAddress proxyAddress() {
 		return this.proxyAddress;
+	}
+
+	@Override
+	public FrameLimits frameLimits() {
+		NioListener listener = this.listener;
+		return (listener != null) ? listener.frameLimits() : FrameLimits.DEFAULTS;
 	}
 
 	@Override

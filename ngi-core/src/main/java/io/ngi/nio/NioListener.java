@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.ngi.CloseReason;
 import io.ngi.Connection;
+import io.ngi.FrameLimits;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
@@ -338,6 +339,13 @@ final class NioListener implements Listener, Selectable {
 	@Override
 	public String toString() {
 		return "NioListener[" + this.address + "]";
+	}
+
+	/**
+	 * Returns the framing limits of the connections this listener accepts.
+	 */
+	FrameLimits frameLimits() {
+		return this.options.frameLimits();
 	}
 
 }

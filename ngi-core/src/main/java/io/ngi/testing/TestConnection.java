@@ -18,6 +18,7 @@ import io.ngi.CloseReason;
 import io.ngi.ConnectOptions;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.FrameLimits;
 import io.ngi.OutputBounds;
 import io.ngi.internal.Dispatcher;
 import io.ngi.internal.HandlerCall;
@@ -639,6 +640,17 @@ public final class TestConnection implements Connection {
 	@Override
 	public @Nullable SocketAddress proxyAddress() {
 		return this.proxyAddress;
+	}
+
+	/**
+	 * Returns the framing limits of the listener that accepted this connection
+	 * ({@link io.ngi.ListenOptions#frameLimits()}), {@link FrameLimits#DEFAULTS} for a
+	 * connection no listener made.
+	 */
+	@Override
+	public FrameLimits frameLimits() {
+		TestListener listener = this.listener;
+		return (listener != null) ? listener.options().frameLimits() : FrameLimits.DEFAULTS;
 	}
 
 	void proxiedBy(SocketAddress proxy) {
