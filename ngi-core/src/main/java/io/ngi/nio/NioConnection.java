@@ -893,6 +893,24 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		}
 	}
 
+	/**
+	 * Tells the handler, on the loop, that the listener is draining
+	 * ({@code handleDraining}), unless the connection has no handler yet or is closing.
+	 * Any thread.
+	 */
+	void draining() {
+		this.loop.runInLoop(() -> {
+			if (!this.channelClosed && this.dispatcher.isOpen()) {
+				this.dispatcher.run("handleDraining", () -> {
+					ConnectionHandler handler = this.dispatcher.handler();
+					if (handler != null) {
+						handler.handleDraining(this);
+					}
+				});
+			}
+		});
+	}
+
 	private void runTask(Runnable task) {
 		if (!this.channelClosed && this.dispatcher.isOpen()) {
 			this.dispatcher.run("scheduled task", task::run);

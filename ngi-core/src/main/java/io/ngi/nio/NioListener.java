@@ -270,7 +270,11 @@ final class NioListener implements Listener, Selectable {
 
 	@Override
 	public CompletableFuture<Void> stop() {
-		stopAccepting();
+		if (stopAccepting()) {
+			for (NioConnection connection : this.connections) {
+				connection.draining();
+			}
+		}
 		if (this.connections.isEmpty()) {
 			this.stopped.complete(null);
 		}
@@ -303,11 +307,17 @@ final class NioListener implements Listener, Selectable {
 		}
 	}
 
-	private void stopAccepting() {
+	/**
+	 * Stops accepting.
+	 * @return whether this call stopped it (the listener was open)
+	 */
+	private boolean stopAccepting() {
 		if (this.open) {
 			this.open = false;
 			this.loop.runInLoopAndWait(this::closeChannel, this);
+			return true;
 		}
+		return false;
 	}
 
 	private void closeChannel() {

@@ -463,6 +463,27 @@ public final class TestConnection implements Connection {
 	 * Closes this server end because its listener closed: the peer gets {@code "closed"},
 	 * and this end's handler gets {@code "stopped"}.
 	 */
+	/**
+	 * Tells the handler that the listener is draining ({@code handleDraining}), unless
+	 * the connection has no handler yet or is closing.
+	 */
+	void drainingByListener() {
+		lock();
+		try {
+			if (!this.transportClosed && this.dispatcher.isOpen()) {
+				this.dispatcher.run("handleDraining", () -> {
+					ConnectionHandler handler = this.dispatcher.handler();
+					if (handler != null) {
+						handler.handleDraining(this);
+					}
+				});
+			}
+		}
+		finally {
+			unlock();
+		}
+	}
+
 	void stopByListener() {
 		lock();
 		try {
