@@ -241,7 +241,7 @@ public final class NgiClientRegistry
 
 	@Override
 	public int getPhase() {
-		return NgiListenerRegistry.PHASE;
+		return NgiListenerRegistry.START_STOP_PHASE;
 	}
 
 	@Override

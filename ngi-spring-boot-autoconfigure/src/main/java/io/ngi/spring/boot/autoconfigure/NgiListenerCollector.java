@@ -47,12 +47,15 @@ final class NgiListenerCollector {
 
 	private final Function<String, NgiListenerStatistics> statistics;
 
+	private final List<NgiListenerCustomizer> customizers;
+
 	NgiListenerCollector(ConfigurableListableBeanFactory beanFactory, Environment environment, NgiProperties properties,
 			Function<String, NgiListenerStatistics> statistics) {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
 		this.properties = properties;
 		this.statistics = statistics;
+		this.customizers = beanFactory.getBeanProvider(NgiListenerCustomizer.class).orderedStream().toList();
 	}
 
 	List<NgiRegisteredListener> collect() {
@@ -251,27 +254,22 @@ final class NgiListenerCollector {
 	}
 
 	private ListenOptions.Builder options(String beanName, NgiListenerSettings settings) {
+		ListenOptions.Builder builder = ListenOptions.builder();
+		Object current = null;
 		try {
-			ListenOptions.Builder builder = ListenOptions.builder()
-				.backlog(settings.backlog())
-				.allowHalfClose(settings.allowHalfClose())
-				.idleTimeout(settings.idleTimeout())
-				.proxyProtocol(settings.proxyProtocol())
-				.trustedProxies(settings.trustedProxies());
-			if (settings.maxConnections() != -1) {
-				builder.maxConnections(settings.maxConnections());
+			for (NgiListenerCustomizer customizer : this.customizers) {
+				current = customizer;
+				customizer.customize(settings.name(), builder);
 			}
-			long udpBufferSize = settings.udpBufferSize().toBytes();
-			builder.udpBufferSize((int) Math.min(udpBufferSize, Integer.MAX_VALUE));
 			return builder;
 		}
 		catch (IllegalArgumentException ex) {
+			boolean properties = current instanceof NgiListenerPropertiesCustomizer;
 			throw new NgiStartupException(
 					"NGI listener '" + settings.name() + "' (bean '" + beanName + "') has an invalid setting: "
 							+ ex.getMessage(),
-					"Fix ngi.servers." + settings.name()
-							+ ".* or ngi.defaults.* (max-connections is -1 or > 0, idle-timeout is not negative, "
-							+ "trusted-proxies are IP addresses or CIDR blocks such as 10.0.0.0/8).",
+					properties ? "Fix ngi.servers." + settings.name() + ".* or ngi.defaults.*."
+							: "Fix the NgiListenerCustomizer " + current + " that set it.",
 					ex);
 		}
 	}
