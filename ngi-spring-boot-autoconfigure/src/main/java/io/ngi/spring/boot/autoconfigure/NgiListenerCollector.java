@@ -2,6 +2,7 @@ package io.ngi.spring.boot.autoconfigure;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.ArrayList;
@@ -23,11 +24,13 @@ import org.springframework.util.ClassUtils;
 
 import io.ngi.Addresses;
 import io.ngi.ConnectionHandler;
+import io.ngi.Implementation;
 import io.ngi.ListenOptions;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
+import io.ngi.testing.TestingImplementation;
 
 /**
  * Finds the beans annotated {@link NgiServer} or {@link NgiUdpHandler} (on the class or
@@ -74,10 +77,20 @@ final class NgiListenerCollector {
 						listeners);
 			}
 		}
+		// A test slice on the testing implementation leaves listeners out on purpose;
+		// their
+		// settings are no mistake there.
+		boolean slice = this.beanFactory.getBeanProvider(Implementation.class)
+			.getIfUnique() instanceof TestingImplementation;
 		for (String configured : this.properties.getServers().keySet()) {
 			if (!beanByName.containsKey(configured)) {
-				logger.warn("ngi.servers.{}.* is set but no @NgiServer or @NgiUdpHandler is named '{}' (names: {})",
-						configured, configured, beanByName.keySet());
+				String message = "ngi.servers.{}.* is set but no @NgiServer or @NgiUdpHandler is named '{}' (names: {})";
+				if (slice) {
+					logger.debug(message, configured, configured, beanByName.keySet());
+				}
+				else {
+					logger.warn(message, configured, configured, beanByName.keySet());
+				}
 			}
 		}
 		return listeners;
@@ -218,6 +231,12 @@ final class NgiListenerCollector {
 					"NGI UDP listener '" + name + "' (bean '" + beanName + "') has a Unix socket address '" + address
 							+ "'; UDP needs an IP address.",
 					"Use \"host:port\" or \":port\" for ngi.servers." + name + ".address.", null);
+		}
+		if (this.properties.isEphemeralPorts() && parsed instanceof InetSocketAddress inet) {
+			// A test switch: the same host, any free port (published as
+			// local.ngi.<name>.port).
+			return inet.isUnresolved() ? InetSocketAddress.createUnresolved(inet.getHostString(), 0)
+					: new InetSocketAddress(inet.getAddress(), 0);
 		}
 		return parsed;
 	}

@@ -34,6 +34,7 @@ import org.springframework.core.env.PropertySource;
 
 import io.ngi.Addresses;
 import io.ngi.Implementation;
+import io.ngi.testing.TestingImplementation;
 
 /**
  * The listeners of the {@code @NgiServer} and {@code @NgiUdpHandler} beans: opened once
@@ -174,6 +175,12 @@ public final class NgiListenerRegistry implements SmartInitializingSingleton, Ap
 			}
 			publishPorts(opened);
 			for (NgiRegisteredListener listener : opened) {
+				if (implementation instanceof TestingImplementation) {
+					// A test slice: no socket, nothing listens; say so only when asked.
+					logger.debug("NGI listener '{}' ({}) registered in memory as {} (testing implementation)",
+							listener.name(), listener.transport().tag(), format(listener.boundAddress()));
+					continue;
+				}
 				NgiListenerTls tls = listener.tls();
 				if (tls != null) {
 					logger.info("NGI listener '{}' ({}, TLS with SSL bundle '{}') listening on {}", listener.name(),

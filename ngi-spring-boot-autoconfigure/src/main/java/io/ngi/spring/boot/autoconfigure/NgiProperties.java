@@ -63,6 +63,14 @@ public class NgiProperties implements Validator {
 	 */
 	private Duration shutdownDelay = Duration.ZERO;
 
+	/**
+	 * Whether every listener binds a free port (port 0 on its configured host) instead of
+	 * its configured one, as server.port=0 does for the web server: the one switch a
+	 * @SpringBootTest on real sockets needs. Bound ports are published as
+	 * local.ngi.<name>.port (@LocalNgiPort in tests).
+	 */
+	private boolean ephemeralPorts;
+
 	private final Output output = new Output();
 
 	private final Loop loop = new Loop();
@@ -101,6 +109,22 @@ public class NgiProperties implements Validator {
 	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	/**
+	 * Returns whether every listener binds a free port instead of its configured one.
+	 * @return whether ports are ephemeral
+	 */
+	public boolean isEphemeralPorts() {
+		return this.ephemeralPorts;
+	}
+
+	/**
+	 * Sets whether every listener binds a free port instead of its configured one.
+	 * @param ephemeralPorts whether ports are ephemeral
+	 */
+	public void setEphemeralPorts(boolean ephemeralPorts) {
+		this.ephemeralPorts = ephemeralPorts;
 	}
 
 	/**
