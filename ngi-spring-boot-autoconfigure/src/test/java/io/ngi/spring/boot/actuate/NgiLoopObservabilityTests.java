@@ -14,6 +14,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -94,19 +99,31 @@ class NgiLoopObservabilityTests {
 	}
 
 	@Test
-	void healthIsDownOnceALoopStaysBlockedPastTheProperty() {
-		this.runner.withPropertyValues("ngi.loop.blocked-health-down-after=300ms").run((context) -> {
-			Blocker blocker = context.getBean(Blocker.class);
-			NgiHealthIndicator health = context.getBean(NgiHealthIndicator.class);
-			try (Socket client = connect(
-					context.getEnvironment().getRequiredProperty("local.ngi.blocker.port", Integer.class))) {
-				client.getOutputStream().write("block".getBytes(StandardCharsets.US_ASCII));
-				await().atMost(Duration.ofSeconds(10)).until(() -> health.health(true).getStatus() == Status.DOWN);
-				blocker.release.countDown();
-				assertThat(client.getInputStream().readNBytes(5)).hasSize(5);
-			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> health.health(true).getStatus() == Status.UP);
-		});
+	void healthIsDownAndLivenessBrokenOnceALoopStaysBlockedPastTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class))
+			.withPropertyValues("ngi.loop.blocked-health-down-after=300ms")
+			.run((context) -> {
+				Blocker blocker = context.getBean(Blocker.class);
+				NgiHealthIndicator health = context.getBean(NgiHealthIndicator.class);
+				ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
+				// What SpringApplication publishes once the application has started.
+				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				try (Socket client = connect(
+						context.getEnvironment().getRequiredProperty("local.ngi.blocker.port", Integer.class))) {
+					client.getOutputStream().write("block".getBytes(StandardCharsets.US_ASCII));
+					await().atMost(Duration.ofSeconds(10)).until(() -> health.health(true).getStatus() == Status.DOWN);
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> availability.getLivenessState() == LivenessState.BROKEN);
+					// Liveness is about the loops, not traffic: readiness is untouched.
+					assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+					blocker.release.countDown();
+					assertThat(client.getInputStream().readNBytes(5)).hasSize(5);
+				}
+				await().atMost(Duration.ofSeconds(10)).until(() -> health.health(true).getStatus() == Status.UP);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> availability.getLivenessState() == LivenessState.CORRECT);
+			});
 	}
 
 	private static List<?> blockedLoops(Health health) {
