@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,8 @@ final class UsersFile implements AutoCloseable {
 	private final AtomicLong checks = new AtomicLong();
 
 	private final AtomicLong reads = new AtomicLong();
+
+	private final AtomicBoolean reading = new AtomicBoolean();
 
 	private final Object readLock = new Object();
 
@@ -165,17 +168,23 @@ final class UsersFile implements AutoCloseable {
 
 	private void check() {
 		this.checks.incrementAndGet();
+		scheduleNext();
+		if (!this.reading.compareAndSet(false, true)) {
+			logger.debug("finger users file {}: the previous read is still running; this one is skipped", this.path);
+			return;
+		}
 		try {
 			this.reader.execute(() -> {
 				try {
 					read();
 				}
 				finally {
-					scheduleNext();
+					this.reading.set(false);
 				}
 			});
 		}
 		catch (RejectedExecutionException ex) {
+			this.reading.set(false);
 			logger.debug("finger users file: reader stopped, no more reloads");
 		}
 	}
@@ -261,11 +270,10 @@ final class UsersFile implements AutoCloseable {
 		}
 		if (!bad.isEmpty()) {
 			logger.warn(
-					"finger users file {}: {} skipped, not <user>:<status> with a user name of 1 to 32 letters,"
-							+ " digits, '.', '_' or '-' and a printable status: {}{}",
-					this.path, bad.size(),
-					String.join(", ", bad.subList(0, Math.min(bad.size(), MAX_LOGGED_BAD_LINES))),
-					(bad.size() > MAX_LOGGED_BAD_LINES) ? ", ..." : "");
+					"finger users file {}: {}{} skipped: not <user>:<status>, with a user name of 1 to 32"
+							+ " letters, digits, '.', '_' or '-' and a printable status",
+					this.path, String.join(", ", bad.subList(0, Math.min(bad.size(), MAX_LOGGED_BAD_LINES))),
+					(bad.size() > MAX_LOGGED_BAD_LINES) ? " and " + (bad.size() - MAX_LOGGED_BAD_LINES) + " more" : "");
 		}
 		return parsed;
 	}
