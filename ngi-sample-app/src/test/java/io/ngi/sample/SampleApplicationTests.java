@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "ngi.servers.echo.address=127.0.0.1:0", "ngi.servers.echo-tls.address=127.0.0.1:0",
 				"ngi.servers.wc.address=127.0.0.1:0", "ngi.servers.wc-sized.address=127.0.0.1:0",
-				"ngi.servers.udp.address=127.0.0.1:0" })
+				"ngi.servers.udp.address=127.0.0.1:0", "ngi.servers.finger.address=127.0.0.1:0",
+				"ngi.servers.finger-setter.address=127.0.0.1:0", "ngi.servers.finger-proxy.address=127.0.0.1:0" })
 class SampleApplicationTests {
 
 	private static final int TIMEOUT_MILLIS = 10_000;
