@@ -23,6 +23,7 @@ import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.boot.autoconfigure.NgiListenerSettings;
 import io.ngi.spring.boot.autoconfigure.NgiListenersStartedEvent;
 import io.ngi.spring.boot.autoconfigure.NgiProperties;
+import io.ngi.spring.boot.autoconfigure.NgiRegisteredListener;
 
 /**
  * The finger service's listeners and state: {@code finger}, {@code finger-setter} and
@@ -111,7 +112,12 @@ class FingerConfiguration {
 	@Bean
 	ApplicationListener<NgiListenersStartedEvent> fingerProxyUpstream(ProxyLookup lookup, Environment environment) {
 		return (event) -> {
-			if (event.getListeners().stream().noneMatch((listener) -> listener.name().equals("finger-proxy"))) {
+			NgiRegisteredListener proxy = event.getListeners()
+				.stream()
+				.filter((listener) -> listener.name().equals("finger-proxy"))
+				.findFirst()
+				.orElse(null);
+			if (proxy == null) {
 				return;
 			}
 			String configured = environment.getProperty(UPSTREAM_PROPERTY, DEFAULT_UPSTREAM);
@@ -124,7 +130,7 @@ class FingerConfiguration {
 						+ "' (set it, or enable the finger listener): " + ex.getMessage(), ex);
 			}
 			SocketAddress upstream = Addresses.parse(text);
-			lookup.setUpstream(upstream);
+			lookup.setUpstream(upstream, proxy.boundAddress());
 			logger.info("finger-proxy: upstream {}, timeout {}", Addresses.format(upstream), lookup.timeout());
 		};
 	}

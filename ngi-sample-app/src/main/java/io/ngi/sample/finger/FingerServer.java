@@ -96,7 +96,7 @@ final class FingerServer implements Server {
 
 		private volatile State state = State.READING;
 
-		private @Nullable CompletableFuture<String> pending;
+		private volatile @Nullable CompletableFuture<String> pending;
 
 		Session(LineBuffer line) {
 			this.line = line;

@@ -49,6 +49,20 @@ final class ProxyLookup implements FingerLookup {
 	}
 
 	/**
+	 * Sets the upstream server's address, refusing the proxy's own: a proxy that asks
+	 * itself would open connections to itself, each asking again, until the deadline.
+	 * @param upstream a resolved address
+	 * @param proxy the address the proxy listens on
+	 * @throws IllegalArgumentException if the two are the same
+	 */
+	void setUpstream(SocketAddress upstream, @Nullable SocketAddress proxy) {
+		if (upstream.equals(proxy)) {
+			throw new IllegalArgumentException("upstream must not be finger-proxy itself: " + upstream);
+		}
+		setUpstream(upstream);
+	}
+
+	/**
 	 * Returns the upstream server's address.
 	 * @return the address, or {@code null} before it was set
 	 */
