@@ -7,10 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import io.ngi.sample.SampleApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The finger service in the whole application, over real sockets of 127.0.0.1 (every
@@ -103,6 +107,34 @@ class FingerApplicationTests {
 				assertThat(query("finger-proxy", "alice\r\n", true)).isEqualTo("upstream timed out\r\n");
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
 			});
+		}
+	}
+
+	@Test
+	void proxyAnswersUpstreamTimedOutWhenTheConnectItselfHangs() throws IOException {
+		// A listener whose accept queue is full: Linux drops further SYNs, so a connect
+		// never completes and only the ConnectOptions timeout can end it.
+		List<Socket> queued = new ArrayList<>();
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			boolean hangs = false;
+			for (int i = 0; i < 10 && !hangs; i++) {
+				Socket socket = new Socket();
+				queued.add(socket);
+				try {
+					socket.connect(full.getLocalSocketAddress(), 300);
+				}
+				catch (SocketTimeoutException ex) {
+					hangs = true;
+				}
+			}
+			assumeTrue(hangs, "connects to a listener with a full accept queue do not hang here");
+			withUpstream(full.getLocalSocketAddress(),
+					() -> assertThat(query("finger-proxy", "alice\r\n", true)).isEqualTo("upstream timed out\r\n"));
+		}
+		finally {
+			for (Socket socket : queued) {
+				socket.close();
+			}
 		}
 	}
 
