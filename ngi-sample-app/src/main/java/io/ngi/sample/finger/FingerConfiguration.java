@@ -120,16 +120,17 @@ class FingerConfiguration {
 			if (proxy == null) {
 				return;
 			}
-			String configured = environment.getProperty(UPSTREAM_PROPERTY, DEFAULT_UPSTREAM);
-			String text;
+			SocketAddress upstream;
 			try {
-				text = environment.resolveRequiredPlaceholders(configured);
+				// A default value is not resolved by getProperty: resolve it here.
+				upstream = Addresses.parse(environment
+					.resolveRequiredPlaceholders(environment.getProperty(UPSTREAM_PROPERTY, DEFAULT_UPSTREAM)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException(UPSTREAM_PROPERTY + " cannot be resolved: '" + configured
-						+ "' (set it, or enable the finger listener): " + ex.getMessage(), ex);
+				throw new IllegalStateException(UPSTREAM_PROPERTY + " is not an address: " + ex.getMessage()
+						+ "; set it to host:port, or enable the finger listener for the default, " + DEFAULT_UPSTREAM,
+						ex);
 			}
-			SocketAddress upstream = Addresses.parse(text);
 			lookup.setUpstream(upstream, proxy.boundAddress());
 			logger.info("finger-proxy: upstream {}, timeout {}", Addresses.format(upstream), lookup.timeout());
 		};
