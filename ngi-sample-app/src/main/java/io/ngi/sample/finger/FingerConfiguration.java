@@ -93,7 +93,7 @@ class FingerConfiguration {
 
 	@NgiServer(name = "finger-proxy")
 	Server fingerProxy(ProxyLookup lookup, NgiProperties properties) {
-		NgiListenerSettings settings = properties.listener("finger-proxy", "");
+		NgiListenerSettings settings = properties.listener("finger-proxy");
 		if (!settings.allowHalfClose()) {
 			logger.warn("finger-proxy: ngi.servers.finger-proxy.allow-half-close is false: a client that shuts its"
 					+ " output down after its query (nc -N, nc -q1) gets no answer");
@@ -137,7 +137,7 @@ class FingerConfiguration {
 	}
 
 	private static int maxLineLength(NgiProperties properties, String name) {
-		return properties.listener(name, "").maxLineLengthInBytes();
+		return properties.listener(name).maxLineLengthInBytes();
 	}
 
 }
