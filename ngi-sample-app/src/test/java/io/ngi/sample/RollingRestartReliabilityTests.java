@@ -158,7 +158,7 @@ class RollingRestartReliabilityTests {
 				"--ngi.servers.echo.proxy-protocol=required", "--ngi.shutdown-delay=" + SHUTDOWN_DELAY,
 				"--ngi.servers.echo-tls.enabled=false", "--ngi.servers.wc.enabled=false",
 				"--ngi.servers.wc-sized.enabled=false", "--ngi.servers.udp.enabled=false",
-				"--server.port=" + managementPort);
+				"--ngi.servers.kv.enabled=false", "--server.port=" + managementPort);
 	}
 
 	private static Path haproxy() {

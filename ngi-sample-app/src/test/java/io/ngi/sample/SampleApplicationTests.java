@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "ngi.servers.echo.address=127.0.0.1:0", "ngi.servers.echo-tls.address=127.0.0.1:0",
 				"ngi.servers.wc.address=127.0.0.1:0", "ngi.servers.wc-sized.address=127.0.0.1:0",
-				"ngi.servers.udp.address=127.0.0.1:0" })
+				"ngi.servers.udp.address=127.0.0.1:0", "ngi.servers.kv.address=127.0.0.1:0" })
 class SampleApplicationTests {
 
 	private static final int TIMEOUT_MILLIS = 10_000;
@@ -210,7 +210,7 @@ class SampleApplicationTests {
 			assertThat(readLine(open)).isEqualTo("PING");
 			HttpResponse<String> ngi = get("/actuator/ngi");
 			assertThat(ngi.statusCode()).isEqualTo(200);
-			assertThat(ngi.body()).contains("\"echo\"", "\"echo-tls\"", "\"wc\"", "\"wc-sized\"", "\"udp\"")
+			assertThat(ngi.body()).contains("\"echo\"", "\"echo-tls\"", "\"wc\"", "\"wc-sized\"", "\"udp\"", "\"kv\"")
 				.contains("\"bundle\":\"sample-dev\"");
 			// The heartbeat client keeps a connection to echo too.
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.clients.client("heartbeat").isConnected());

@@ -28,8 +28,6 @@ final class Replies {
 
 	static final byte[] NULL_BULK = ascii("$-1\r\n");
 
-	static final byte[] NULL_ARRAY = ascii("*-1\r\n");
-
 	private static final byte[] CRLF = ascii("\r\n");
 
 	private static final byte[][] SMALL_INTEGERS = new byte[1024][];

@@ -136,7 +136,7 @@ final class ServerCommands {
 		for (int i = 2; i < argc; i++) {
 			Command command = find(argv[i]);
 			if (command == null) {
-				out.raw(Replies.NULL_ARRAY);
+				out.raw(Replies.NULL_BULK);
 			}
 			else {
 				info(command, out);

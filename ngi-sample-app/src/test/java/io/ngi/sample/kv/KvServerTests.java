@@ -135,7 +135,7 @@ class KvServerTests {
 		assertThat(send("COMMAND COUNT\r\n")).isEqualTo(":21\r\n");
 		assertThat(send("COMMAND INFO get nosuch\r\n"))
 			.isEqualTo("*2\r\n*10\r\n$3\r\nget\r\n:2\r\n*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n"
-					+ "*3\r\n+@read\r\n+@string\r\n+@fast\r\n*0\r\n*0\r\n*0\r\n*-1\r\n");
+					+ "*3\r\n+@read\r\n+@string\r\n+@fast\r\n*0\r\n*0\r\n*0\r\n$-1\r\n");
 		assertThat(send("CONFIG GET save appendonly\r\n"))
 			.isEqualTo("*4\r\n$4\r\nsave\r\n$0\r\n\r\n$10\r\nappendonly\r\n$2\r\nno\r\n");
 		assertThat(send("CONFIG GET max*\r\n")).startsWith("*4\r\n$9\r\nmaxmemory\r\n");
