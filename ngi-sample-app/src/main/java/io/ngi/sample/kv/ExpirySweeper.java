@@ -62,7 +62,7 @@ final class ExpirySweeper implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Runs one sweep; public to the package for tests. */
+	/** Runs one sweep, then schedules the next while running. */
 	void sweep() {
 		int removed;
 		synchronized (this.store) {

@@ -2,6 +2,7 @@ package io.ngi.sample.kv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,9 @@ final class KvCommands {
 
 	private final CommandTable table;
 
+	/** The subcommands of each container command ({@code CONFIG}, {@code COMMAND}). */
+	private final Map<Command, CommandTable> subcommands = new IdentityHashMap<>();
+
 	/**
 	 * Makes the command set of a store.
 	 * @param store the store
@@ -31,6 +35,11 @@ final class KvCommands {
 		commands.addAll(new ServerCommands(store, config, () -> holder[0]).commands());
 		this.table = new CommandTable(commands);
 		holder[0] = this.table;
+		for (Command command : commands) {
+			if (!command.subcommands().isEmpty()) {
+				this.subcommands.put(command, new CommandTable(command.subcommands()));
+			}
+		}
 	}
 
 	/**
@@ -46,8 +55,9 @@ final class KvCommands {
 			replies.error(unknownCommand(argv, argc));
 			return false;
 		}
-		if (!command.subcommands().isEmpty() && argc >= 2) {
-			Command subcommand = new CommandTable(command.subcommands()).find(argv[1]);
+		CommandTable containerTable = this.subcommands.get(command);
+		if (containerTable != null && argc >= 2) {
+			Command subcommand = containerTable.find(argv[1]);
 			if (subcommand == null) {
 				replies.error("ERR unknown subcommand '" + cString(argv[1], 128) + "'. Try "
 						+ command.name().toUpperCase(Locale.ROOT) + " HELP.");
