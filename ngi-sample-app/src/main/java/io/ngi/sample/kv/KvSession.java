@@ -82,7 +82,7 @@ final class KvSession implements ConnectionHandler {
 	public void handleClose(Connection connection, CloseReason reason) {
 		this.closed = true;
 		if (this.parser.inRequest()) {
-			logger.debug("kv: {} left inside a request ({} bytes unparsed): {}", connection.peerAddress(),
+			logger.info("kv: {} left inside a request ({} bytes unparsed): {}", connection.peerAddress(),
 					this.parser.buffered(), reason.text());
 		}
 	}

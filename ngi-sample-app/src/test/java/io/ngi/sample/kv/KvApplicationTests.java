@@ -129,6 +129,37 @@ class KvApplicationTests {
 	}
 
 	@Test
+	void countsEveryIncrementOfClientsOnBothLoops() throws Exception {
+		exchange(port(), "DEL race\r\n", false);
+		int clients = 4;
+		int increments = 10_000;
+		List<Thread> threads = new ArrayList<>();
+		List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			Thread thread = new Thread(() -> {
+				try (Socket socket = connect(port())) {
+					socket.getOutputStream().write(bytes("INCR race\r\n".repeat(increments)));
+					InputStream in = socket.getInputStream();
+					for (int i = 0; i < increments; i++) {
+						assertThat(readLine(in)).startsWith(":");
+					}
+				}
+				catch (Throwable ex) {
+					failures.add(ex);
+				}
+			});
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join(Tools.TIMEOUT_MILLIS);
+		}
+		assertThat(failures).isEmpty();
+		String total = Integer.toString(clients * increments);
+		assertThat(exchange(port(), "GET race\r\n", false)).isEqualTo("$" + total.length() + "\r\n" + total + "\r\n");
+	}
+
+	@Test
 	void answersBadRequestsAndClosesTheirConnections() throws IOException {
 		assertThat(exchange(port(), "*1\r\n$1073741824\r\n", true))
 			.isEqualTo("-ERR Protocol error: invalid bulk length\r\n<EOF>");

@@ -6,7 +6,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import io.ngi.spring.boot.test.NgiTest;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @NgiTest
 @Import(KvConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class KvServerTests {
 
 	@Autowired
@@ -207,6 +211,14 @@ class KvServerTests {
 			.isEqualTo("-ERR Protocol error: too big inline request\r\n<CLOSE>");
 		other = this.ngi.connect("kv");
 		assertThat(send(other, "*2000000\r\n")).isEqualTo("-ERR Protocol error: invalid multibulk length\r\n<CLOSE>");
+	}
+
+	@Test
+	void forgetsAndLogsARequestWhoseClientLeftInsideIt(CapturedOutput output) {
+		assertThat(send("*3\r\n$3\r\nSET\r\n$4\r\nhalf\r\n$10\r\nabc")).isEmpty();
+		this.client.close();
+		assertThat(output).contains("left inside a request");
+		assertThat(send(this.ngi.connect("kv"), "EXISTS half\r\n")).isEqualTo(":0\r\n");
 	}
 
 	@Test
