@@ -55,7 +55,7 @@ final class KvCommands {
 			replies.error(unknownCommand(argv, argc));
 			return false;
 		}
-		CommandTable containerTable = this.subcommands.get(command);
+		CommandTable containerTable = command.subcommands().isEmpty() ? null : this.subcommands.get(command);
 		if (containerTable != null && argc >= 2) {
 			Command subcommand = containerTable.find(argv[1]);
 			if (subcommand == null) {
