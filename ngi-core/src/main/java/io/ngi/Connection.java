@@ -170,4 +170,15 @@ public interface Connection {
 		return null;
 	}
 
+	/**
+	 * Returns the framing limits of this connection: its listener's
+	 * ({@link ListenOptions#frameLimits()}) for an accepted connection,
+	 * {@link FrameLimits#DEFAULTS} otherwise. Adapters made without an explicit limit,
+	 * such as {@code new Lines(connection)}, use them.
+	 * @return the limits
+	 */
+	default FrameLimits frameLimits() {
+		return FrameLimits.DEFAULTS;
+	}
+
 }

@@ -86,6 +86,21 @@ public interface ConnectionHandler {
 	}
 
 	/**
+	 * Called once, on a server connection, when its listener stopped accepting for a
+	 * graceful shutdown ({@link Listener#stop()} or {@link Listener#closeWait}): the
+	 * connection is still open and served, and the listener waits for it to close. A
+	 * protocol that can tell its peer to go away does it here (an SMTP server's
+	 * {@code 421}, a "reconnect elsewhere" message), and a handler that waits for its
+	 * client's next request may close now. Called on the connection's loop like every
+	 * handler call, never for a connection that has not got its handler yet or is already
+	 * closing. The default does nothing.
+	 * @param connection the connection whose listener is draining
+	 * @throws Exception to close the connection as a handler error
+	 */
+	default void handleDraining(Connection connection) throws Exception {
+	}
+
+	/**
 	 * Handles a failure while consuming an {@link Iterable} given to
 	 * {@link Connection#writeLines}: the iterator threw, or it yielded {@code null}. The
 	 * default rethrows, which closes the connection as a handler error.

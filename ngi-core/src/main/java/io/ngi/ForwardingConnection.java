@@ -131,6 +131,11 @@ public abstract class ForwardingConnection implements Connection {
 	}
 
 	@Override
+	public FrameLimits frameLimits() {
+		return this.delegate.frameLimits();
+	}
+
+	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "(" + this.delegate + ")";
 	}

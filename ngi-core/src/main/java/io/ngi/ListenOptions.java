@@ -52,6 +52,8 @@ public final class ListenOptions {
 
 	private final Duration idleTimeout;
 
+	private final FrameLimits frameLimits;
+
 	private ListenOptions(Builder builder) {
 		this.backlog = builder.backlog;
 		this.maxConnections = builder.maxConnections;
@@ -65,6 +67,7 @@ public final class ListenOptions {
 		this.trustedBlocks = builder.trustedProxies.stream().map(CidrBlock::parse).toList();
 		this.trustedProxies = this.trustedBlocks.stream().map(CidrBlock::toString).toList();
 		this.proxyHeaderTimeout = builder.proxyHeaderTimeout;
+		this.frameLimits = builder.frameLimits;
 	}
 
 	/**
@@ -199,12 +202,22 @@ public final class ListenOptions {
 		return this.proxyHeaderTimeout;
 	}
 
+	/**
+	 * Returns the framing limits the listener's connections report
+	 * ({@link Connection#frameLimits()}), which adapters made without an explicit limit
+	 * use.
+	 * @return the limits, {@link FrameLimits#DEFAULTS} unless set
+	 */
+	public FrameLimits frameLimits() {
+		return this.frameLimits;
+	}
+
 	@Override
 	public String toString() {
 		return "ListenOptions[backlog=" + this.backlog + ", maxConnections=" + this.maxConnections + ", udpBufferSize="
 				+ this.udpBufferSize + ", allowHalfClose=" + this.allowHalfClose + ", idleTimeout=" + this.idleTimeout
 				+ ", output=" + this.output + ", tls=" + this.tls + ", proxyProtocol=" + this.proxyProtocol
-				+ ", trustedProxies=" + this.trustedProxies + "]";
+				+ ", trustedProxies=" + this.trustedProxies + ", frameLimits=" + this.frameLimits + "]";
 	}
 
 	/**
@@ -238,7 +251,22 @@ public final class ListenOptions {
 
 		private Duration proxyHeaderTimeout = Duration.ofSeconds(5);
 
+		private FrameLimits frameLimits = FrameLimits.DEFAULTS;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the framing limits the connections report to their adapters: a
+		 * {@code new Lines(connection)} on this listener accepts lines of at most
+		 * {@link FrameLimits#maxLineLength()} bytes, a {@code new Sized(connection)}
+		 * frames of at most {@link FrameLimits#maxFrameLength()}.
+		 * @param frameLimits the limits (default {@link FrameLimits#DEFAULTS})
+		 * @return this builder
+		 */
+		public Builder frameLimits(FrameLimits frameLimits) {
+			this.frameLimits = Objects.requireNonNull(frameLimits, "frameLimits");
+			return this;
 		}
 
 		/**

@@ -39,7 +39,8 @@ public interface Listener extends AutoCloseable {
 	void close();
 
 	/**
-	 * Stops accepting and leaves existing connections open. Idempotent.
+	 * Stops accepting and leaves existing connections open; each connection's handler is
+	 * told once, through {@link ConnectionHandler#handleDraining}. Idempotent.
 	 * @return a future completed when the last connection has closed (at once if there
 	 * are none)
 	 */

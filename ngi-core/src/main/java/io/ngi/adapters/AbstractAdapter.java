@@ -88,6 +88,17 @@ abstract class AbstractAdapter extends ForwardingConnection implements Connectio
 	}
 
 	/**
+	 * Forwards the start of a graceful shutdown to the application handler, passing this
+	 * adapter as the connection. Called by the implementation.
+	 * @param connection the wrapped connection
+	 * @throws Exception what the application handler throws
+	 */
+	@Override
+	public final void handleDraining(Connection connection) throws Exception {
+		handler().handleDraining(this);
+	}
+
+	/**
 	 * Forwards a {@code writeLines} failure of the wrapped connection to the application
 	 * handler, passing this adapter as the connection. Called by the implementation.
 	 * @param connection the wrapped connection

@@ -3,6 +3,7 @@ package io.ngi.adapters;
 import java.util.Arrays;
 
 import io.ngi.Connection;
+import io.ngi.FrameLimits;
 import io.ngi.ConnectionHandler;
 import io.ngi.imperative.Imperative;
 
@@ -19,7 +20,8 @@ import io.ngi.imperative.Imperative;
  * Each line is delivered without its terminating {@code '\n'}; a {@code '\r'} before it
  * is kept, and empty lines are delivered as empty arrays. Output is passed through
  * unchanged: {@code write} adds no newline. A line longer than the maximum length (by
- * default {@value #DEFAULT_MAX_LINE_LENGTH} bytes, not counting the {@code '\n'}) is
+ * default the connection's {@link FrameLimits#maxLineLength()}, which is its listener's
+ * setting or {@value #DEFAULT_MAX_LINE_LENGTH} bytes, not counting the {@code '\n'}) is
  * never buffered past the limit: the adapter closes the wrapped connection and calls the
  * application handler's {@code handleClose(adapter, "line too long")}.
  * <p>
@@ -38,7 +40,7 @@ public final class Lines extends AbstractAdapter {
 	/**
 	 * The default maximum line length: 64 KiB.
 	 */
-	public static final int DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
+	public static final int DEFAULT_MAX_LINE_LENGTH = FrameLimits.DEFAULT_MAX_LINE_LENGTH;
 
 	/**
 	 * The close reason when a line exceeds the maximum length.
@@ -59,11 +61,15 @@ public final class Lines extends AbstractAdapter {
 	private boolean failed;
 
 	/**
-	 * Wraps a connection, with lines of at most {@value #DEFAULT_MAX_LINE_LENGTH} bytes.
+	 * Wraps a connection, with lines of at most the connection's
+	 * {@linkplain Connection#frameLimits() line limit}: its listener's
+	 * ({@link io.ngi.ListenOptions#frameLimits()}, which the Spring starter sets from
+	 * {@code ngi.servers.<name>.max-line-length}), {@value #DEFAULT_MAX_LINE_LENGTH}
+	 * bytes otherwise.
 	 * @param connection the connection to wrap
 	 */
 	public Lines(Connection connection) {
-		this(connection, DEFAULT_MAX_LINE_LENGTH);
+		this(connection, connection.frameLimits().maxLineLength());
 	}
 
 	/**
@@ -83,7 +89,7 @@ public final class Lines extends AbstractAdapter {
 	/**
 	 * Returns an imperative handler whose body reads lines: each {@code input.next()}
 	 * returns one line without its {@code '\n'}, and the body's connection is a
-	 * {@code Lines} adapter with the default maximum line length (for another, use
+	 * {@code Lines} adapter with the connection's line limit (for another, use
 	 * {@code Imperative.handler(connection -> new Lines(connection, max), body)}).
 	 *
 	 * {@snippet :

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.FrameLimits;
 import io.ngi.imperative.Imperative;
 
 /**
@@ -29,8 +30,9 @@ import io.ngi.imperative.Imperative;
  * Input: the application handler gets each payload, without its length, as one array,
  * however the stream was cut into chunks (a length may itself be split); a length of 0
  * delivers an empty array; a keep-alive is skipped. A length above the maximum (by
- * default {@value #DEFAULT_MAX_FRAME_LENGTH} bytes) is never buffered or allocated: the
- * adapter closes the wrapped connection and calls the application handler's
+ * default the connection's {@link FrameLimits#maxFrameLength()}, which is its listener's
+ * setting or {@value #DEFAULT_MAX_FRAME_LENGTH} bytes) is never buffered or allocated:
+ * the adapter closes the wrapped connection and calls the application handler's
  * {@code handleClose(adapter, "frame too large")}. So a payload of length
  * {@code 0xFFFFFFFF} cannot be sent.
  * <p>
@@ -57,7 +59,7 @@ public final class Sized extends AbstractAdapter {
 	/**
 	 * The default maximum payload length: 16 MiB.
 	 */
-	public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+	public static final int DEFAULT_MAX_FRAME_LENGTH = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
 
 	/**
 	 * The close reason when a length exceeds the maximum.
@@ -91,12 +93,15 @@ public final class Sized extends AbstractAdapter {
 	private boolean failed;
 
 	/**
-	 * Wraps a connection, with payloads of at most {@value #DEFAULT_MAX_FRAME_LENGTH}
-	 * bytes.
+	 * Wraps a connection, with payloads of at most the connection's
+	 * {@linkplain Connection#frameLimits() frame limit}: its listener's
+	 * ({@link io.ngi.ListenOptions#frameLimits()}, which the Spring starter sets from
+	 * {@code ngi.servers.<name>.max-frame-length}), {@value #DEFAULT_MAX_FRAME_LENGTH}
+	 * bytes otherwise.
 	 * @param connection the connection to wrap
 	 */
 	public Sized(Connection connection) {
-		this(connection, DEFAULT_MAX_FRAME_LENGTH);
+		this(connection, connection.frameLimits().maxFrameLength());
 	}
 
 	/**
@@ -115,9 +120,8 @@ public final class Sized extends AbstractAdapter {
 	/**
 	 * Returns an imperative handler whose body reads records: each {@code input.next()}
 	 * returns one payload, and the body's connection is a {@code Sized} adapter whose
-	 * {@code write} frames its argument, with the default maximum payload length (for
-	 * another, use
-	 * {@code Imperative.handler(connection -> new Sized(connection, max), body)}).
+	 * {@code write} frames its argument, with the connection's frame limit (for another,
+	 * use {@code Imperative.handler(connection -> new Sized(connection, max), body)}).
 	 * @param body the body, run once per connection
 	 * @return a server and client connect handler
 	 */

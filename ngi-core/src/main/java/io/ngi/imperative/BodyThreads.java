@@ -4,40 +4,43 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the threads that run imperative bodies: virtual threads when the JDK has them (21
- * and later, found by reflection since the code is compiled for release 17), daemon
- * platform threads otherwise. The system property
- * {@value #PLATFORM_PROPERTY}{@code =true} forces platform threads.
+ * Makes the threads that run imperative bodies: virtual threads when
+ * {@link ImperativeSettings#virtualThreads()} and the JDK has them (21 and later, found
+ * by reflection since the code is compiled for release 17), daemon platform threads
+ * otherwise.
  */
 final class BodyThreads {
-
-	static final String PLATFORM_PROPERTY = "ngi.imperative.platform-threads";
 
 	private static final Logger logger = LoggerFactory.getLogger(BodyThreads.class);
 
 	private static final String NAME_PREFIX = "ngi-imperative-";
 
-	private static final ThreadFactory factory = createFactory();
+	private static final ThreadFactory platform = new PlatformThreads();
+
+	private static final @Nullable ThreadFactory virtual = createVirtualFactory();
 
 	private BodyThreads() {
 	}
 
 	static Thread newThread(Runnable task) {
-		return factory.newThread(task);
+		return factory().newThread(task);
 	}
 
 	static boolean virtual() {
-		return !(factory instanceof PlatformThreads);
+		return factory() != platform;
 	}
 
-	private static ThreadFactory createFactory() {
-		if (Boolean.getBoolean(PLATFORM_PROPERTY)) {
-			return new PlatformThreads();
-		}
+	private static ThreadFactory factory() {
+		ThreadFactory virtual = BodyThreads.virtual;
+		return (virtual != null && ImperativeSettings.current().virtualThreads()) ? virtual : platform;
+	}
+
+	private static @Nullable ThreadFactory createVirtualFactory() {
 		try {
 			Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
 			Class<?> builderType = Class.forName("java.lang.Thread$Builder");
@@ -45,11 +48,11 @@ final class BodyThreads {
 			return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
 		}
 		catch (NoSuchMethodException | ClassNotFoundException ex) {
-			return new PlatformThreads();
+			return null;
 		}
 		catch (InvocationTargetException | IllegalAccessException | RuntimeException ex) {
 			logger.debug("Virtual threads unavailable, imperative bodies run on platform threads", ex);
-			return new PlatformThreads();
+			return null;
 		}
 	}
 

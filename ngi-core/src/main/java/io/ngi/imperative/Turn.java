@@ -14,20 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Turn {
 
-	/**
-	 * How many times the caller polls the turn flag before parking. Polling catches a
-	 * body that answers at once on another core without a park/unpark round trip
-	 * (measured about 0.2 us instead of 8 us per hand-off on idle cores), but on an
-	 * oversubscribed machine it delays the body and costs more than it saves (measured up
-	 * to 50 us with a virtual body), so it is off unless tuned.
-	 */
-	private static final int CALLER_SPINS = Integer.getInteger("ngi.imperative.spins", 0);
+	/** How many times the caller polls the turn flag before parking. */
+	private final int callerSpins;
 
-	/**
-	 * How many times the body polls before parking: none by default, it usually waits
-	 * long.
-	 */
-	private static final int BODY_SPINS = Integer.getInteger("ngi.imperative.body-spins", 0);
+	/** How many times the body polls before parking. */
+	private final int bodySpins;
 
 	private final Thread body;
 
@@ -45,6 +36,9 @@ final class Turn {
 
 	Turn(Thread body) {
 		this.body = body;
+		ImperativeSettings settings = ImperativeSettings.current();
+		this.callerSpins = settings.callerSpins();
+		this.bodySpins = settings.bodySpins();
 	}
 
 	/** Caller side: the current thread is the one that waits for the body's turn. */
@@ -75,7 +69,7 @@ final class Turn {
 	 */
 	@Nullable Object awaitBody() {
 		boolean interrupted = false;
-		for (int i = 0; i < CALLER_SPINS && this.bodyTurn; i++) {
+		for (int i = 0; i < this.callerSpins && this.bodyTurn; i++) {
 			Thread.onSpinWait();
 		}
 		while (this.bodyTurn) {
@@ -99,7 +93,7 @@ final class Turn {
 	@Nullable Object giveBack(Object reply) {
 		end(reply);
 		boolean interrupted = false;
-		for (int i = 0; i < BODY_SPINS && !this.bodyTurn; i++) {
+		for (int i = 0; i < this.bodySpins && !this.bodyTurn; i++) {
 			Thread.onSpinWait();
 		}
 		while (!this.bodyTurn) {

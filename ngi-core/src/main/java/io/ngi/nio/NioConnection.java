@@ -26,6 +26,7 @@ import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.FrameLimits;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
 import io.ngi.ListenOptions;
@@ -298,6 +299,12 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 	@Override
 	public @Nullable SocketAddress proxyAddress() {
 		return this.proxyAddress;
+	}
+
+	@Override
+	public FrameLimits frameLimits() {
+		NioListener listener = this.listener;
+		return (listener != null) ? listener.frameLimits() : FrameLimits.DEFAULTS;
 	}
 
 	@Override
@@ -884,6 +891,24 @@ final class NioConnection implements Connection, Selectable, Transport, TlsWire.
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not read the state of " + this, ex);
 		}
+	}
+
+	/**
+	 * Tells the handler, on the loop, that the listener is draining
+	 * ({@code handleDraining}), unless the connection has no handler yet or is closing.
+	 * Any thread.
+	 */
+	void draining() {
+		this.loop.runInLoop(() -> {
+			if (!this.channelClosed && this.dispatcher.isOpen()) {
+				this.dispatcher.run("handleDraining", () -> {
+					ConnectionHandler handler = this.dispatcher.handler();
+					if (handler != null) {
+						handler.handleDraining(this);
+					}
+				});
+			}
+		});
 	}
 
 	private void runTask(Runnable task) {

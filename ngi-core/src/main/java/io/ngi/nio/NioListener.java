@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.ngi.CloseReason;
 import io.ngi.Connection;
+import io.ngi.FrameLimits;
 import io.ngi.ListenOptions;
 import io.ngi.Listener;
 import io.ngi.ListenerObserver;
@@ -269,7 +270,11 @@ final class NioListener implements Listener, Selectable {
 
 	@Override
 	public CompletableFuture<Void> stop() {
-		stopAccepting();
+		if (stopAccepting()) {
+			for (NioConnection connection : this.connections) {
+				connection.draining();
+			}
+		}
 		if (this.connections.isEmpty()) {
 			this.stopped.complete(null);
 		}
@@ -302,11 +307,17 @@ final class NioListener implements Listener, Selectable {
 		}
 	}
 
-	private void stopAccepting() {
+	/**
+	 * Stops accepting.
+	 * @return whether this call stopped it (the listener was open)
+	 */
+	private boolean stopAccepting() {
 		if (this.open) {
 			this.open = false;
 			this.loop.runInLoopAndWait(this::closeChannel, this);
+			return true;
 		}
+		return false;
 	}
 
 	private void closeChannel() {
@@ -338,6 +349,13 @@ final class NioListener implements Listener, Selectable {
 	@Override
 	public String toString() {
 		return "NioListener[" + this.address + "]";
+	}
+
+	/**
+	 * Returns the framing limits of the connections this listener accepts.
+	 */
+	FrameLimits frameLimits() {
+		return this.options.frameLimits();
 	}
 
 }

@@ -18,6 +18,7 @@ import io.ngi.CloseReason;
 import io.ngi.ConnectOptions;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
+import io.ngi.FrameLimits;
 import io.ngi.OutputBounds;
 import io.ngi.internal.Dispatcher;
 import io.ngi.internal.HandlerCall;
@@ -462,6 +463,27 @@ public final class TestConnection implements Connection {
 	 * Closes this server end because its listener closed: the peer gets {@code "closed"},
 	 * and this end's handler gets {@code "stopped"}.
 	 */
+	/**
+	 * Tells the handler that the listener is draining ({@code handleDraining}), unless
+	 * the connection has no handler yet or is closing.
+	 */
+	void drainingByListener() {
+		lock();
+		try {
+			if (!this.transportClosed && this.dispatcher.isOpen()) {
+				this.dispatcher.run("handleDraining", () -> {
+					ConnectionHandler handler = this.dispatcher.handler();
+					if (handler != null) {
+						handler.handleDraining(this);
+					}
+				});
+			}
+		}
+		finally {
+			unlock();
+		}
+	}
+
 	void stopByListener() {
 		lock();
 		try {
@@ -639,6 +661,17 @@ public final class TestConnection implements Connection {
 	@Override
 	public @Nullable SocketAddress proxyAddress() {
 		return this.proxyAddress;
+	}
+
+	/**
+	 * Returns the framing limits of the listener that accepted this connection
+	 * ({@link io.ngi.ListenOptions#frameLimits()}), {@link FrameLimits#DEFAULTS} for a
+	 * connection no listener made.
+	 */
+	@Override
+	public FrameLimits frameLimits() {
+		TestListener listener = this.listener;
+		return (listener != null) ? listener.options().frameLimits() : FrameLimits.DEFAULTS;
 	}
 
 	void proxiedBy(SocketAddress proxy) {

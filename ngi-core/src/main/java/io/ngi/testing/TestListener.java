@@ -226,15 +226,20 @@ public final class TestListener implements Listener {
 	public CompletableFuture<Void> stop() {
 		CompletableFuture<Void> future;
 		boolean done;
+		List<TestConnection> draining = List.of();
 		synchronized (this.lock) {
 			this.open = false;
 			if (this.stopped == null) {
 				this.stopped = new CompletableFuture<>();
+				draining = new ArrayList<>(this.connections);
 			}
 			future = this.stopped;
 			done = this.connections.isEmpty();
 		}
 		this.implementation.unregister(this);
+		for (TestConnection connection : draining) {
+			connection.drainingByListener();
+		}
 		if (done) {
 			future.complete(null);
 		}

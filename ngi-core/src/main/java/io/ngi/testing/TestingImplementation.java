@@ -313,6 +313,19 @@ public final class TestingImplementation implements Implementation {
 	}
 
 	/**
+	 * Returns the listeners open on this implementation now, TCP and UDP, so that a test
+	 * harness can close those a test opened and left open.
+	 * @return a snapshot, in no particular order
+	 */
+	public List<AutoCloseable> openListeners() {
+		synchronized (this.lock) {
+			List<AutoCloseable> open = new ArrayList<>(this.listeners.values());
+			open.addAll(this.udpListeners.values());
+			return open;
+		}
+	}
+
+	/**
 	 * Returns the handler, server and connect-handler failures recorded so far, oldest
 	 * first.
 	 * @return a snapshot

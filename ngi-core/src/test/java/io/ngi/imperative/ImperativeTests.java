@@ -18,6 +18,7 @@ import io.ngi.testing.TestListener;
 import io.ngi.testing.TestingImplementation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Imperative handlers on the testing implementation (zc.ngi behaviour 4.2).
@@ -252,14 +253,31 @@ class ImperativeTests {
 	}
 
 	@Test
-	void bodyThreadIsVirtualWhenTheJdkHasVirtualThreads() throws Exception {
+	void bodyThreadIsVirtualWhenTheJdkHasVirtualThreadsAndTheSettingsAskForThem() throws Exception {
 		boolean virtualAvailable = Runtime.version().feature() >= 21;
+		ImperativeSettings before = ImperativeSettings.current();
 		List<Boolean> virtual = new ArrayList<>();
 		TestListener listener = listen(
 				Imperative.handler((c, input) -> virtual.add(isVirtual(Thread.currentThread()))));
-		listener.connect();
-		assertThat(virtual).containsExactly(virtualAvailable && !Boolean.getBoolean(BodyThreads.PLATFORM_PROPERTY));
+		try {
+			ImperativeSettings.use(new ImperativeSettings(true, 0, 0));
+			listener.connect();
+			ImperativeSettings.use(new ImperativeSettings(false, 0, 0));
+			listener.connect();
+		}
+		finally {
+			ImperativeSettings.use(before);
+		}
+		assertThat(virtual).containsExactly(virtualAvailable, false);
 		listener.close();
+	}
+
+	@Test
+	void settingsAreChecked() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ImperativeSettings(true, -1, 0))
+			.withMessage("callerSpins must be >= 0: -1");
+		assertThat(ImperativeSettings.fromSystemProperties().virtualThreads())
+			.isEqualTo(!Boolean.getBoolean("ngi.imperative.platform-threads"));
 	}
 
 	private static boolean isVirtual(Thread thread) throws ReflectiveOperationException {

@@ -2,14 +2,12 @@ package io.ngi.sample;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 import io.ngi.Implementation;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
-import io.ngi.spring.boot.autoconfigure.NgiProperties;
 
 /**
  * The sample's listeners, one {@code @NgiServer} or {@code @NgiUdpHandler} bean each.
@@ -25,9 +23,13 @@ class SampleServers {
 	 */
 	static final int MAX_UDP_SENDERS = 10_000;
 
+	/**
+	 * The seed's echo server; {@code ngi.servers.echo.max-line-length} reaches its
+	 * {@code Lines} adapter with no code here.
+	 */
 	@NgiServer(name = "echo")
-	Server echo(NgiProperties properties) {
-		return new UpperCaseEcho(toInt(properties.listener("echo", "").maxLineLength()));
+	Server echo() {
+		return new UpperCaseEcho();
 	}
 
 	/**
@@ -36,27 +38,23 @@ class SampleServers {
 	 * The handler sees plaintext, as on the plain echo listener.
 	 */
 	@NgiServer(name = "echo-tls")
-	Server echoTls(NgiProperties properties) {
-		return new UpperCaseEcho(toInt(properties.listener("echo-tls", "").maxLineLength()));
+	Server echoTls() {
+		return new UpperCaseEcho();
 	}
 
 	@NgiServer(name = "wc")
-	Server wc(NgiProperties properties) {
-		return WordCount.server(toInt(properties.listener("wc", "").maxFrameLength()));
+	Server wc() {
+		return WordCount.server();
 	}
 
 	@NgiServer(name = "wc-sized")
-	Server wcSized(NgiProperties properties) {
-		return SizedWordCount.server(toInt(properties.listener("wc-sized", "").maxFrameLength()));
+	Server wcSized() {
+		return SizedWordCount.server();
 	}
 
 	@NgiUdpHandler(name = "udp")
 	UdpHandler udp(Implementation implementation) {
 		return new DatagramCounter(implementation, MAX_UDP_SENDERS);
-	}
-
-	private static int toInt(DataSize size) {
-		return (int) Math.min(Integer.MAX_VALUE, size.toBytes());
 	}
 
 }

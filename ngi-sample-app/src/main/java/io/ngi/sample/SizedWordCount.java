@@ -33,6 +33,16 @@ final class SizedWordCount {
 	}
 
 	/**
+	 * Returns the server: an imperative handler over a {@link Sized} adapter whose limit
+	 * is the connection's frame limit, its listener's
+	 * {@code ngi.servers.<name>.max-frame-length}.
+	 * @return the server, immutable and thread-safe
+	 */
+	static Imperative server() {
+		return Imperative.handler((connection) -> new Sized(new CountingConnection(connection)), SizedWordCount::run);
+	}
+
+	/**
 	 * Returns the server: an imperative handler over a {@link Sized} adapter.
 	 * @param maxFrameLength the largest request accepted, in bytes
 	 * @return the server, immutable and thread-safe

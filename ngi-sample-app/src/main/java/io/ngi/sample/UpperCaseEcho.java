@@ -14,9 +14,11 @@ import io.ngi.adapters.Lines;
  * The seed's echo server, line based: each line received is sent back upper-cased (ASCII
  * letters only, other bytes unchanged) and ended with {@code '\n'}.
  * <p>
- * Every connection gets a {@link Lines} adapter with the configured limit; a client that
- * sends a longer line is disconnected, and the close is logged. Instances are immutable
- * and thread-safe; one serves every connection.
+ * Every connection gets a {@link Lines} adapter with the listener's line limit
+ * ({@code ngi.servers.<name>.max-line-length}, which reaches
+ * {@code new Lines(connection)} without code) or an explicit one; a client that sends a
+ * longer line is disconnected, and the close is logged. Instances are immutable and
+ * thread-safe; one serves every connection.
  *
  * {@snippet :
  * TestConnection connection = new TestConnection();
@@ -32,7 +34,14 @@ final class UpperCaseEcho implements Server {
 	private final int maxLineLength;
 
 	/**
-	 * Creates the server.
+	 * Creates the server, with each connection's line limit from its listener.
+	 */
+	UpperCaseEcho() {
+		this.maxLineLength = 0;
+	}
+
+	/**
+	 * Creates the server with a line limit of its own.
 	 * @param maxLineLength the longest line accepted, in bytes, without its {@code '\n'}
 	 */
 	UpperCaseEcho(int maxLineLength) {
@@ -50,7 +59,8 @@ final class UpperCaseEcho implements Server {
 	@Override
 	public void connected(Connection connection) {
 		Objects.requireNonNull(connection, "connection");
-		new Lines(connection, this.maxLineLength).setHandler(new Handler(this.maxLineLength));
+		Lines lines = (this.maxLineLength > 0) ? new Lines(connection, this.maxLineLength) : new Lines(connection);
+		lines.setHandler(new Handler(lines.maxLineLength()));
 	}
 
 	/**

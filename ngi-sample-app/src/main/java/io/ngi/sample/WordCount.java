@@ -65,6 +65,16 @@ final class WordCount implements ConnectionHandler {
 	}
 
 	/**
+	 * Returns a server that gives each connection a new {@code WordCount} handler whose
+	 * request limit is the connection's frame limit: its listener's
+	 * {@code ngi.servers.<name>.max-frame-length}.
+	 * @return the server
+	 */
+	static Server server() {
+		return (connection) -> connection.setHandler(new WordCount(connection.frameLimits().maxFrameLength()));
+	}
+
+	/**
 	 * Returns a server that gives each connection a new {@code WordCount} handler.
 	 * @param maxLength the largest request accepted, in bytes
 	 * @return the server

@@ -41,10 +41,7 @@ import static org.awaitility.Awaitility.await;
  * The whole application over real sockets: every listener on a free port of 127.0.0.1,
  * and Actuator over HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "ngi.servers.echo.address=127.0.0.1:0", "ngi.servers.echo-tls.address=127.0.0.1:0",
-				"ngi.servers.wc.address=127.0.0.1:0", "ngi.servers.wc-sized.address=127.0.0.1:0",
-				"ngi.servers.udp.address=127.0.0.1:0", "ngi.servers.kv.address=127.0.0.1:0" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "ngi.ephemeral-ports=true")
 class SampleApplicationTests {
 
 	private static final int TIMEOUT_MILLIS = 10_000;

@@ -79,8 +79,12 @@ class SampleServersTests {
 	}
 
 	@Test
-	void echoClosesALineOverTheConfiguredLimit(CapturedOutput output) {
+	void echoServesALineAtTheConfiguredLimitAndClosesOneByteOver(CapturedOutput output) {
+		// ngi.servers.echo.max-line-length=1KB reaches the server's Lines adapter with
+		// no code in SampleServers.
 		TestConnection client = this.ngi.connect("echo");
+		client.write(bytes("x".repeat(1024) + "\n"));
+		assertThat(client.output()).isEqualTo("-> '" + "X".repeat(1024) + "\\n'");
 		client.write(bytes("x".repeat(1025)));
 		assertThat(client.output()).isEqualTo("-> CLOSE");
 		assertThat(output).contains("sent a line over 1024 bytes; connection closed");

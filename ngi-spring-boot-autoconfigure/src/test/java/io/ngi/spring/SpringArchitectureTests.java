@@ -48,6 +48,16 @@ class SpringArchitectureTests {
 	}
 
 	@Test
+	void mainCodeUsesNoTestFramework() {
+		// The test slice lives in ngi-spring-boot-test; this jar must run without
+		// spring-test or JUnit on the class path.
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.test..", "org.springframework.boot.test..", "org.junit..")
+			.check(classes);
+	}
+
+	@Test
 	void autoConfigurationsArePublicFinal() {
 		classes().that()
 			.haveSimpleNameEndingWith("AutoConfiguration")

@@ -29,9 +29,7 @@ import static org.awaitility.Awaitility.await;
  * README.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "ngi.servers.echo.address=127.0.0.1:0", "ngi.servers.echo-tls.address=127.0.0.1:0",
-				"ngi.servers.wc.address=127.0.0.1:0", "ngi.servers.wc-sized.address=127.0.0.1:0",
-				"ngi.servers.udp.address=127.0.0.1:0", "ngi.servers.kv.address=127.0.0.1:0" })
+		properties = "ngi.ephemeral-ports=true")
 class KvRedisCompatibilityTests {
 
 	private static final List<String> SCRIPTS = List.of("PING\r\n*1\r\n$4\r\nPING\r\nPING hello\r\nPING a b\r\n",

@@ -47,12 +47,13 @@ import io.ngi.spring.annotation.NgiClient;
  * The clients are found and checked when all singletons are instantiated (after the
  * {@link NgiListenerRegistry}, whose names they must not repeat), so a configuration
  * error fails startup before anything connects. The registry is a {@link SmartLifecycle}
- * in the listeners' phase and depends on the listener registry, so it starts after the
- * listeners opened (an address may use {@code ${local.ngi.<listener>.port}}) and stops
- * before they drain. Stopping closes every client: a pending wait is cancelled, an open
- * connection is closed after its queued output, nothing waits, so the stop takes no part
- * of the phase's timeout. Lifecycle methods are called by the context; the query methods
- * are thread-safe.
+ * in the listeners' graceful-shutdown phase, which starts after their start-stop phase,
+ * so it starts after the listeners opened (an address may use
+ * {@code ${local.ngi.<listener>.port}}), and stops as they start to drain (a client of
+ * the application's own listener does not hold the drain open). Stopping closes every
+ * client: a pending wait is cancelled, an open connection is closed after its queued
+ * output, nothing waits, so the stop takes no part of the phase's timeout. Lifecycle
+ * methods are called by the context; the query methods are thread-safe.
  */
 public final class NgiClientRegistry
 		implements SmartLifecycle, SmartInitializingSingleton, ApplicationContextAware, DisposableBean {
@@ -241,7 +242,7 @@ public final class NgiClientRegistry
 
 	@Override
 	public int getPhase() {
-		return NgiListenerRegistry.PHASE;
+		return NgiListenerRegistry.GRACEFUL_SHUTDOWN_PHASE;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.ngi.spring.boot.autoconfigure;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.ArrayList;
@@ -23,11 +24,13 @@ import org.springframework.util.ClassUtils;
 
 import io.ngi.Addresses;
 import io.ngi.ConnectionHandler;
+import io.ngi.Implementation;
 import io.ngi.ListenOptions;
 import io.ngi.Server;
 import io.ngi.UdpHandler;
 import io.ngi.spring.annotation.NgiServer;
 import io.ngi.spring.annotation.NgiUdpHandler;
+import io.ngi.testing.TestingImplementation;
 
 /**
  * Finds the beans annotated {@link NgiServer} or {@link NgiUdpHandler} (on the class or
@@ -47,12 +50,15 @@ final class NgiListenerCollector {
 
 	private final Function<String, NgiListenerStatistics> statistics;
 
+	private final List<NgiListenerCustomizer> customizers;
+
 	NgiListenerCollector(ConfigurableListableBeanFactory beanFactory, Environment environment, NgiProperties properties,
 			Function<String, NgiListenerStatistics> statistics) {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
 		this.properties = properties;
 		this.statistics = statistics;
+		this.customizers = beanFactory.getBeanProvider(NgiListenerCustomizer.class).orderedStream().toList();
 	}
 
 	List<NgiRegisteredListener> collect() {
@@ -71,10 +77,20 @@ final class NgiListenerCollector {
 						listeners);
 			}
 		}
+		// A test slice on the testing implementation leaves listeners out on purpose;
+		// their
+		// settings are no mistake there.
+		boolean slice = this.beanFactory.getBeanProvider(Implementation.class)
+			.getIfUnique() instanceof TestingImplementation;
 		for (String configured : this.properties.getServers().keySet()) {
 			if (!beanByName.containsKey(configured)) {
-				logger.warn("ngi.servers.{}.* is set but no @NgiServer or @NgiUdpHandler is named '{}' (names: {})",
-						configured, configured, beanByName.keySet());
+				String message = "ngi.servers.{}.* is set but no @NgiServer or @NgiUdpHandler is named '{}' (names: {})";
+				if (slice) {
+					logger.debug(message, configured, configured, beanByName.keySet());
+				}
+				else {
+					logger.warn(message, configured, configured, beanByName.keySet());
+				}
 			}
 		}
 		return listeners;
@@ -216,6 +232,12 @@ final class NgiListenerCollector {
 							+ "'; UDP needs an IP address.",
 					"Use \"host:port\" or \":port\" for ngi.servers." + name + ".address.", null);
 		}
+		if (this.properties.isEphemeralPorts() && parsed instanceof InetSocketAddress inet) {
+			// A test switch: the same host, any free port (published as
+			// local.ngi.<name>.port).
+			return inet.isUnresolved() ? InetSocketAddress.createUnresolved(inet.getHostString(), 0)
+					: new InetSocketAddress(inet.getAddress(), 0);
+		}
 		return parsed;
 	}
 
@@ -251,27 +273,22 @@ final class NgiListenerCollector {
 	}
 
 	private ListenOptions.Builder options(String beanName, NgiListenerSettings settings) {
+		ListenOptions.Builder builder = ListenOptions.builder();
+		Object current = null;
 		try {
-			ListenOptions.Builder builder = ListenOptions.builder()
-				.backlog(settings.backlog())
-				.allowHalfClose(settings.allowHalfClose())
-				.idleTimeout(settings.idleTimeout())
-				.proxyProtocol(settings.proxyProtocol())
-				.trustedProxies(settings.trustedProxies());
-			if (settings.maxConnections() != -1) {
-				builder.maxConnections(settings.maxConnections());
+			for (NgiListenerCustomizer customizer : this.customizers) {
+				current = customizer;
+				customizer.customize(settings.name(), builder);
 			}
-			long udpBufferSize = settings.udpBufferSize().toBytes();
-			builder.udpBufferSize((int) Math.min(udpBufferSize, Integer.MAX_VALUE));
 			return builder;
 		}
 		catch (IllegalArgumentException ex) {
+			boolean properties = current instanceof NgiListenerPropertiesCustomizer;
 			throw new NgiStartupException(
 					"NGI listener '" + settings.name() + "' (bean '" + beanName + "') has an invalid setting: "
 							+ ex.getMessage(),
-					"Fix ngi.servers." + settings.name()
-							+ ".* or ngi.defaults.* (max-connections is -1 or > 0, idle-timeout is not negative, "
-							+ "trusted-proxies are IP addresses or CIDR blocks such as 10.0.0.0/8).",
+					properties ? "Fix ngi.servers." + settings.name() + ".* or ngi.defaults.*."
+							: "Fix the NgiListenerCustomizer " + current + " that set it.",
 					ex);
 		}
 	}

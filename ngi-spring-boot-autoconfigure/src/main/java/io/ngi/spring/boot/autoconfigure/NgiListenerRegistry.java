@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,31 +34,40 @@ import org.springframework.core.env.PropertySource;
 
 import io.ngi.Addresses;
 import io.ngi.Implementation;
+import io.ngi.testing.TestingImplementation;
 
 /**
- * Opens the listeners of the {@code @NgiServer} and {@code @NgiUdpHandler} beans once the
- * context is refreshed, and drains them when it closes.
+ * The listeners of the {@code @NgiServer} and {@code @NgiUdpHandler} beans: opened once
+ * the context is refreshed, drained and closed when it closes.
  * <p>
  * The beans are found and checked when all singletons are instantiated, so a
- * configuration error fails startup before any listener opens. {@link #start()} opens
- * every enabled listener, publishes its bound port as {@code local.ngi.<name>.port} and
- * then an {@link NgiListenersStartedEvent}. {@link #stop(Runnable)} turns the health
- * OUT_OF_SERVICE, keeps accepting for {@code ngi.shutdown-delay} (if set, so that a load
- * balancer stops sending new connections first), then stops accepting, lets open
- * connections finish within {@code ngi.shutdown-timeout} (and within
- * {@code spring.lifecycle.timeout-per-shutdown-phase}), force-closes what remains and
- * always calls back.
+ * configuration error fails startup before any listener opens. As Boot does for web
+ * servers, two lifecycles drive the registry: at phase {@link #START_STOP_PHASE}
+ * {@link #start()} opens every enabled listener, publishes its bound port as
+ * {@code local.ngi.<name>.port} and then an {@link NgiListenersStartedEvent}, and
+ * {@link #stop()} closes what is still open; at the later phase
+ * {@link #GRACEFUL_SHUTDOWN_PHASE}, which stops first, {@link #shutDownGracefully}
+ * drains: the readiness state turns {@code REFUSING_TRAFFIC} and the health
+ * OUT_OF_SERVICE, the listeners keep accepting for {@code ngi.shutdown-delay} (if set, so
+ * that a load balancer stops sending new connections first), then stop accepting (each
+ * open connection's handler hears {@code handleDraining}) and open connections finish
+ * within {@code ngi.shutdown-timeout} (and within
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}).
  * <p>
  * Lifecycle methods are called by the context; the query methods are thread-safe.
  */
-public final class NgiListenerRegistry
-		implements SmartLifecycle, SmartInitializingSingleton, ApplicationContextAware, DisposableBean {
+public final class NgiListenerRegistry implements SmartInitializingSingleton, ApplicationContextAware, DisposableBean {
 
 	/**
-	 * The lifecycle phase: the same as Boot's web-server graceful shutdown, so NGI
-	 * listeners drain alongside the web server.
+	 * The phase in which listeners open and close: Boot's web-server start-stop phase.
 	 */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+	public static final int START_STOP_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+
+	/**
+	 * The phase in which listeners drain on shutdown: Boot's web-server graceful shutdown
+	 * phase, so NGI listeners drain alongside the web server, before they close.
+	 */
+	public static final int GRACEFUL_SHUTDOWN_PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
 	/** The name of the property source that holds {@code local.ngi.<name>.port}. */
 	public static final String PORTS_PROPERTY_SOURCE = "ngi.ports";
@@ -140,7 +151,10 @@ public final class NgiListenerRegistry
 		return this.implementation.getIfAvailable();
 	}
 
-	@Override
+	/**
+	 * Opens every enabled listener. Does nothing when they are open.
+	 * @throws NgiStartupException if one cannot open (the others are closed again)
+	 */
 	public synchronized void start() {
 		if (this.running) {
 			return;
@@ -161,6 +175,12 @@ public final class NgiListenerRegistry
 			}
 			publishPorts(opened);
 			for (NgiRegisteredListener listener : opened) {
+				if (implementation instanceof TestingImplementation) {
+					// A test slice: no socket, nothing listens; say so only when asked.
+					logger.debug("NGI listener '{}' ({}) registered in memory as {} (testing implementation)",
+							listener.name(), listener.transport().tag(), format(listener.boundAddress()));
+					continue;
+				}
 				NgiListenerTls tls = listener.tls();
 				if (tls != null) {
 					logger.info("NGI listener '{}' ({}, TLS with SSL bundle '{}') listening on {}", listener.name(),
@@ -173,7 +193,10 @@ public final class NgiListenerRegistry
 			}
 		}
 		this.running = true;
-		this.draining = false;
+		if (this.draining) {
+			this.draining = false;
+			AvailabilityChangeEvent.publish(context(), ReadinessState.ACCEPTING_TRAFFIC);
+		}
 		context().publishEvent(new NgiListenersStartedEvent(this, toOpen));
 	}
 
@@ -252,41 +275,35 @@ public final class NgiListenerRegistry
 		}
 	}
 
-	@Override
-	public void stop() {
-		CountDownLatch done = new CountDownLatch(1);
-		stop(done::countDown);
-		Duration bound = shutdownDelay().plus(drainTimeout()).plusSeconds(1);
-		try {
-			if (!done.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("NGI listeners did not stop within {}", bound);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public synchronized void stop(Runnable callback) {
+	/**
+	 * Drains the listeners for a shutdown and calls back when the open connections have
+	 * closed or the drain timeout passed (what remains is closed by {@link #stop()}). The
+	 * readiness state turns {@code REFUSING_TRAFFIC} at once; the listeners keep
+	 * accepting for the {@linkplain #shutdownDelay() shutdown delay}, then stop
+	 * accepting. Always calls back, on another thread when there is something to wait
+	 * for. Does nothing but call back when the listeners are not running.
+	 * @param callback called once the drain ended
+	 */
+	public synchronized void shutDownGracefully(Runnable callback) {
 		Objects.requireNonNull(callback, "callback");
-		if (!this.running) {
+		if (!this.running || this.draining) {
 			callback.run();
 			return;
 		}
-		this.running = false;
-		// Before anything stops: the health says OUT_OF_SERVICE from now, so a balancer's
-		// next check routes elsewhere; the listeners keep accepting for
+		// Before anything stops: readiness and health say the instance is going away, so
+		// a balancer's next check routes elsewhere; the listeners keep accepting for
 		// ngi.shutdown-delay (a connection the balancer sends meanwhile is served), then
 		// stop accepting and drain.
 		this.draining = true;
+		AvailabilityChangeEvent.publish(context(), ReadinessState.REFUSING_TRAFFIC);
 		List<NgiRegisteredListener> toStop = this.listeners;
 		Duration delay = shutdownDelay();
 		if (delay.isZero()) {
 			stopAccepting(toStop, callback);
 			return;
 		}
-		logger.info("NGI listeners draining: health OUT_OF_SERVICE; accepting for {} more (ngi.shutdown-delay)", delay);
+		logger.info("NGI listeners draining: readiness REFUSING_TRAFFIC; accepting for {} more (ngi.shutdown-delay)",
+				DurationStyle.SIMPLE.print(delay));
 		CompletableFuture.runAsync(() -> stopAccepting(toStop, callback),
 				CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
 	}
@@ -300,39 +317,44 @@ public final class NgiListenerRegistry
 			Duration timeout = drainTimeout();
 			CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new))
 				.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-				// Not on the loop thread that completed the last drain: closing the
-				// listeners
-				// and Spring's callback must not run there.
-				.whenCompleteAsync((result, failure) -> forceClose(toStop, timeout, callback));
+				// Not on the loop thread that completed the last drain: Spring's callback
+				// must not run there.
+				.whenCompleteAsync((result, failure) -> callback.run());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Failed to stop NGI listeners gracefully; closing them now", ex);
-			forceClose(toStop, Duration.ZERO, callback);
-		}
-	}
-
-	private void forceClose(List<NgiRegisteredListener> listeners, Duration timeout, Runnable callback) {
-		try {
-			for (NgiRegisteredListener listener : listeners) {
-				try {
-					int remaining = listener.closeNow();
-					if (remaining > 0) {
-						logger.info("NGI listener '{}' closed {} connection(s) still open after {}", listener.name(),
-								remaining, timeout);
-					}
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Failed to close NGI listener '{}'", listener.name(), ex);
-				}
-			}
-		}
-		finally {
+			logger.error("Failed to drain NGI listeners; they are closed now", ex);
 			callback.run();
 		}
 	}
 
 	/**
-	 * Returns how long {@link #stop(Runnable)} lets connections drain: the smaller of
+	 * Closes the listeners and the connections still open (after a drain, those that
+	 * outlived the drain timeout). Idempotent.
+	 */
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		if (!this.draining) {
+			this.draining = true;
+			AvailabilityChangeEvent.publish(context(), ReadinessState.REFUSING_TRAFFIC);
+		}
+		for (NgiRegisteredListener listener : this.listeners) {
+			try {
+				int remaining = listener.closeNow();
+				if (remaining > 0) {
+					logger.info("NGI listener '{}' closed {} connection(s) still open", listener.name(), remaining);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Failed to close NGI listener '{}'", listener.name(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Returns how long {@link #shutDownGracefully} lets connections drain: the smaller of
 	 * {@code ngi.shutdown-timeout} and nine tenths of
 	 * {@code spring.lifecycle.timeout-per-shutdown-phase} less the
 	 * {@linkplain #shutdownDelay() shutdown delay}, so the force-close ends within the
@@ -346,8 +368,8 @@ public final class NgiListenerRegistry
 	}
 
 	/**
-	 * Returns how long {@link #stop(Runnable)} keeps the listeners accepting after the
-	 * health turns OUT_OF_SERVICE: {@code ngi.shutdown-delay}, at most nine tenths of
+	 * Returns how long {@link #shutDownGracefully} keeps the listeners accepting after
+	 * the health turns OUT_OF_SERVICE: {@code ngi.shutdown-delay}, at most nine tenths of
 	 * {@code spring.lifecycle.timeout-per-shutdown-phase}.
 	 * @return the delay, zero for none
 	 */
@@ -364,7 +386,10 @@ public final class NgiListenerRegistry
 		return phase.minus(phase.dividedBy(10));
 	}
 
-	@Override
+	/**
+	 * Returns whether the listeners are open (draining included).
+	 * @return whether started and not stopped
+	 */
 	public boolean isRunning() {
 		return this.running;
 	}
@@ -376,16 +401,6 @@ public final class NgiListenerRegistry
 	 */
 	public boolean isDraining() {
 		return this.draining;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
-	@Override
-	public boolean isPauseable() {
-		return false;
 	}
 
 	@Override

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import io.ngi.ClientAuth;
 import io.ngi.ProxyProtocol;
@@ -21,7 +23,9 @@ import io.ngi.ProxyProtocol;
  * from any thread afterwards.
  * <p>
  * Per-listener values come from {@code ngi.servers.<name>.*} when set, else from
- * {@code ngi.defaults.*}; {@link #listener(String, String)} resolves them.
+ * {@code ngi.defaults.*}; {@link #listener(String)} resolves them. The values are checked
+ * when they are bound ({@link #validate}): a bad one fails startup with Boot's failure
+ * analysis naming the property.
  *
  * {@snippet lang = "properties" :
  * ngi.loops=2
@@ -31,7 +35,7 @@ import io.ngi.ProxyProtocol;
  * }
  */
 @ConfigurationProperties("ngi")
-public class NgiProperties {
+public class NgiProperties implements Validator {
 
 	/**
 	 * Whether to enable NGI's auto-configuration and annotated listeners.
@@ -59,11 +63,21 @@ public class NgiProperties {
 	 */
 	private Duration shutdownDelay = Duration.ZERO;
 
+	/**
+	 * Whether every listener binds a free port (port 0 on its configured host) instead of
+	 * its configured one, as server.port=0 does for the web server: the one switch a
+	 * @SpringBootTest on real sockets needs. Bound ports are published as
+	 * local.ngi.<name>.port (@LocalNgiPort in tests).
+	 */
+	private boolean ephemeralPorts;
+
 	private final Output output = new Output();
 
 	private final Loop loop = new Loop();
 
 	private final Defaults defaults = new Defaults();
+
+	private final Imperative imperative = new Imperative();
 
 	/**
 	 * Listener settings by listener name (the name of an @NgiServer or @NgiUdpHandler):
@@ -95,6 +109,22 @@ public class NgiProperties {
 	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	/**
+	 * Returns whether every listener binds a free port instead of its configured one.
+	 * @return whether ports are ephemeral
+	 */
+	public boolean isEphemeralPorts() {
+		return this.ephemeralPorts;
+	}
+
+	/**
+	 * Sets whether every listener binds a free port instead of its configured one.
+	 * @param ephemeralPorts whether ports are ephemeral
+	 */
+	public void setEphemeralPorts(boolean ephemeralPorts) {
+		this.ephemeralPorts = ephemeralPorts;
 	}
 
 	/**
@@ -180,6 +210,14 @@ public class NgiProperties {
 	}
 
 	/**
+	 * Returns how imperative handlers' bodies run.
+	 * @return the imperative settings
+	 */
+	public Imperative getImperative() {
+		return this.imperative;
+	}
+
+	/**
 	 * Returns the settings every listener gets unless {@code ngi.servers.<name>.*}
 	 * overrides them.
 	 * @return the listener defaults
@@ -205,14 +243,26 @@ public class NgiProperties {
 	}
 
 	/**
-	 * Resolves the settings of one listener: {@code ngi.servers.<name>.*}, then the
-	 * annotation's address, then {@code ngi.defaults.*}.
+	 * Resolves the settings of one listener: {@code ngi.servers.<name>.*} where set,
+	 * {@code ngi.defaults.*} otherwise. The starter applies them to the listener (the
+	 * line and frame limits reach {@code new Lines(connection)} and
+	 * {@code new Sized(connection)}); read them only to use a limit elsewhere.
+	 * @param name the listener name
+	 * @return the effective settings; the address is {@code ngi.servers.<name>.address},
+	 * {@code null} when not set (the annotation's address is not known here)
+	 */
+	public NgiListenerSettings listener(String name) {
+		return listener(name, "");
+	}
+
+	/**
+	 * Resolves the settings of one listener as {@link #listener(String)} does, with the
+	 * annotation's address used when {@code ngi.servers.<name>.address} is not set.
 	 * @param name the listener name
 	 * @param annotationAddress the address from the annotation, empty if none
-	 * @return the effective settings; the address is {@code null} when neither the
-	 * property nor the annotation gives one
+	 * @return the effective settings
 	 */
-	public NgiListenerSettings listener(String name, String annotationAddress) {
+	NgiListenerSettings listener(String name, String annotationAddress) {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(annotationAddress, "annotationAddress");
 		ListenerProperties server = this.servers.getOrDefault(name, new ListenerProperties());
@@ -231,6 +281,28 @@ public class NgiProperties {
 				(server.getProxyProtocol() != null) ? server.getProxyProtocol() : this.defaults.getProxyProtocol(),
 				List.copyOf((server.getTrustedProxies() != null) ? server.getTrustedProxies()
 						: this.defaults.getTrustedProxies()));
+	}
+
+	/**
+	 * Returns whether this validator checks {@code type}.
+	 * @param type the type to check
+	 * @return whether it is {@code NgiProperties}
+	 */
+	@Override
+	public boolean supports(Class<?> type) {
+		return NgiProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Checks the values that bind alone but do not fit together or with the core's limits
+	 * (the output marks' order, the listeners' sizes and CIDR blocks, the clients'
+	 * back-off). Called by Boot after binding.
+	 * @param target the bound properties
+	 * @param errors where each bad value is reported, by its field path
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		NgiPropertiesValidator.validate((NgiProperties) target, errors);
 	}
 
 	private NgiListenerSettings.Ssl ssl(ListenerSsl server) {
@@ -265,8 +337,9 @@ public class NgiProperties {
 		private Duration blockedThreshold = Duration.ofMillis(500);
 
 		/**
-		 * How long a loop may stay blocked before the ngi health indicator reports DOWN;
-		 * 0 never to (a blocked loop is then only listed in the details).
+		 * How long a loop may stay blocked before the ngi health indicator reports DOWN
+		 * and the application's liveness state turns BROKEN (CORRECT again when the loop
+		 * is free); 0 never to (a blocked loop is then only listed in the details).
 		 */
 		private Duration blockedHealthDownAfter = Duration.ZERO;
 
@@ -310,6 +383,104 @@ public class NgiProperties {
 						"ngi.loop.blocked-health-down-after must not be negative: " + blockedHealthDownAfter);
 			}
 			this.blockedHealthDownAfter = blockedHealthDownAfter;
+		}
+
+	}
+
+	/**
+	 * How the bodies of imperative handlers ({@code io.ngi.imperative.Imperative}) run:
+	 * on virtual threads or platform threads, and how long each side of the loop-to-body
+	 * hand-off polls before parking. Applied for the whole JVM when the context starts.
+	 */
+	public static class Imperative {
+
+		/**
+		 * Which threads imperative bodies run on: auto follows
+		 * spring.threads.virtual.enabled, virtual (JDK 21 and later; platform threads on
+		 * older JDKs) or platform.
+		 */
+		private Threads threads = Threads.AUTO;
+
+		/**
+		 * How many times a loop thread polls for an imperative body's answer before
+		 * parking; polling helps only when cores are idle.
+		 */
+		private int spins;
+
+		/**
+		 * How many times an imperative body polls for its next event before parking.
+		 */
+		private int bodySpins;
+
+		/**
+		 * Returns which threads bodies run on.
+		 * @return the kind of threads
+		 */
+		public Threads getThreads() {
+			return this.threads;
+		}
+
+		/**
+		 * Sets which threads bodies run on.
+		 * @param threads the kind of threads
+		 */
+		public void setThreads(Threads threads) {
+			this.threads = Objects.requireNonNull(threads, "threads");
+		}
+
+		/**
+		 * Returns how many times a loop thread polls before parking.
+		 * @return the spin count
+		 */
+		public int getSpins() {
+			return this.spins;
+		}
+
+		/**
+		 * Sets how many times a loop thread polls before parking.
+		 * @param spins the spin count, at least 0
+		 */
+		public void setSpins(int spins) {
+			this.spins = spins;
+		}
+
+		/**
+		 * Returns how many times a body polls before parking.
+		 * @return the spin count
+		 */
+		public int getBodySpins() {
+			return this.bodySpins;
+		}
+
+		/**
+		 * Sets how many times a body polls before parking.
+		 * @param bodySpins the spin count, at least 0
+		 */
+		public void setBodySpins(int bodySpins) {
+			this.bodySpins = bodySpins;
+		}
+
+		/**
+		 * The threads imperative bodies run on.
+		 */
+		public enum Threads {
+
+			/**
+			 * Virtual threads when {@code spring.threads.virtual.enabled} is true (and
+			 * the JDK has them), platform threads otherwise.
+			 */
+			AUTO,
+
+			/**
+			 * Virtual threads (platform threads on a JDK before 21).
+			 */
+			VIRTUAL,
+
+			/**
+			 * Daemon platform threads.
+			 */
+			PLATFORM
+
 		}
 
 	}

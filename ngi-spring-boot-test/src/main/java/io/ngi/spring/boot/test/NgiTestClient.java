@@ -3,8 +3,10 @@ package io.ngi.spring.boot.test;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import io.ngi.Addresses;
 import io.ngi.Implementation;
+import io.ngi.Listener;
 import io.ngi.Server;
+import io.ngi.UdpListener;
 import io.ngi.spring.boot.autoconfigure.NgiClientRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 import io.ngi.spring.boot.autoconfigure.NgiRegisteredClient;
@@ -283,10 +287,41 @@ public final class NgiTestClient {
 				this.upstreams.clear();
 			}
 			upstreams.forEach(TestListener::close);
+			closeListenersTheTestOpened();
 			this.implementation.rethrowHandlerErrors();
 		}
 		finally {
 			this.turn.release();
+		}
+	}
+
+	/**
+	 * Closes the listeners a test opened on the implementation itself and left open, so
+	 * they do not answer in the next test sharing the context; the context's own
+	 * listeners stay.
+	 */
+	private void closeListenersTheTestOpened() {
+		NgiListenerRegistry registry = this.registry.getIfAvailable();
+		Set<SocketAddress> own = new HashSet<>();
+		if (registry != null) {
+			for (NgiRegisteredListener listener : registry.listeners()) {
+				SocketAddress bound = listener.boundAddress();
+				if (bound != null) {
+					own.add(bound);
+				}
+			}
+		}
+		for (AutoCloseable listener : this.implementation.openListeners()) {
+			SocketAddress address = (listener instanceof Listener tcp) ? tcp.address()
+					: ((UdpListener) listener).address();
+			if (!own.contains(address)) {
+				try {
+					listener.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("could not close " + listener + " the test left open", ex);
+				}
+			}
 		}
 	}
 
