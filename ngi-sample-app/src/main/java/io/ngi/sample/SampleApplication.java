@@ -5,10 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The NGI sample application: the seed documentation's servers, configured in
- * {@code application.yml}, with Actuator over HTTP. With
- * {@code --ngi.sample.client.file=<path>} it also runs the word-count client once and
- * exits with its status (use the {@code client} profile to start no servers).
+ * The NGI sample application: the seed documentation's servers and a Redis-protocol
+ * key-value store ({@code io.ngi.sample.kv}), configured in {@code application.yml}, with
+ * Actuator over HTTP. With {@code --ngi.sample.client.file=<path>} it also runs the
+ * word-count client once and exits with its status (use the {@code client} profile to
+ * start no servers).
  */
 @SpringBootApplication
 public class SampleApplication {

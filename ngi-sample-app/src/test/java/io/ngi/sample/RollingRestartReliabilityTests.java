@@ -159,7 +159,8 @@ class RollingRestartReliabilityTests {
 				"--ngi.servers.echo-tls.enabled=false", "--ngi.servers.wc.enabled=false",
 				"--ngi.servers.wc-sized.enabled=false", "--ngi.servers.udp.enabled=false",
 				"--ngi.servers.finger.enabled=false", "--ngi.servers.finger-setter.enabled=false",
-				"--ngi.servers.finger-proxy.enabled=false", "--server.port=" + managementPort);
+				"--ngi.servers.finger-proxy.enabled=false", "--ngi.servers.kv.enabled=false",
+				"--server.port=" + managementPort);
 	}
 
 	private static Path haproxy() {

@@ -207,7 +207,7 @@ class SampleApplicationTests {
 			assertThat(readLine(open)).isEqualTo("PING");
 			HttpResponse<String> ngi = get("/actuator/ngi");
 			assertThat(ngi.statusCode()).isEqualTo(200);
-			assertThat(ngi.body()).contains("\"echo\"", "\"echo-tls\"", "\"wc\"", "\"wc-sized\"", "\"udp\"")
+			assertThat(ngi.body()).contains("\"echo\"", "\"echo-tls\"", "\"wc\"", "\"wc-sized\"", "\"udp\"", "\"kv\"")
 				.contains("\"bundle\":\"sample-dev\"");
 			// The heartbeat client keeps a connection to echo too.
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.clients.client("heartbeat").isConnected());
