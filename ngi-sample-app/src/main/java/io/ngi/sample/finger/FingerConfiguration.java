@@ -8,9 +8,11 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -132,7 +134,8 @@ class FingerConfiguration {
 						ex);
 			}
 			lookup.setUpstream(upstream, proxy.boundAddress());
-			logger.info("finger-proxy: upstream {}, timeout {}", Addresses.format(upstream), lookup.timeout());
+			logger.info("finger-proxy: upstream {}, timeout {}", Addresses.format(upstream),
+					DurationStyle.SIMPLE.print(lookup.timeout()));
 		};
 	}
 

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.convert.DurationStyle;
+
 import io.ngi.Cancellable;
 import io.ngi.Implementation;
 
@@ -111,7 +113,8 @@ final class UsersFile implements AutoCloseable {
 	 * @return this reloader
 	 */
 	UsersFile start() {
-		logger.info("finger users file: {} (re-read every {})", this.path.toAbsolutePath(), this.period);
+		logger.info("finger users file: {} (re-read every {})", this.path.toAbsolutePath(),
+				DurationStyle.SIMPLE.print(this.period));
 		read();
 		scheduleNext();
 		return this;
