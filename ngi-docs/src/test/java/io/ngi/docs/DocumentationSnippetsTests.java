@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +47,7 @@ class DocumentationSnippetsTests {
 			new KnownFailure("ngi-spring-boot-autoconfigure/README.md", "maxLineLengthInBytes()",
 					"issue 19: NgiProperties has no maxLineLengthInBytes() and Lines.handler(...) is a placeholder; "
 							+ "the starter applies max-line-length to Lines adapters itself after issue 19, and the "
-							+ "snippet is rewritten with that API")); this snippet is "
-								+ "rewritten with the new API"));
+							+ "snippet is rewritten with that API"));
 
 	private final Path root = Path.of(System.getProperty("ngi.docs.root", "..")).toAbsolutePath().normalize();
 
@@ -54,7 +55,7 @@ class DocumentationSnippetsTests {
 		.toAbsolutePath()
 		.normalize();
 
-	private SnippetRunner runner;
+	private @Nullable SnippetRunner runner;
 
 	@TestFactory
 	Stream<DynamicNode> everyJavaSnippetCompilesAndRuns() {
@@ -85,8 +86,8 @@ class DocumentationSnippetsTests {
 		}
 	}
 
-	private DynamicTest test(SnippetSource unit, List<String> compileErrors) {
-		KnownFailure known = KNOWN_FAILURES.stream().filter((k) -> k.matches(unit)).findFirst().orElse(null);
+	private DynamicTest test(SnippetSource unit, @Nullable List<String> compileErrors) {
+		@Nullable KnownFailure known = KNOWN_FAILURES.stream().filter((k) -> k.matches(unit)).findFirst().orElse(null);
 		String name = unit.snippet().location() + (unit.runnable() ? "" : " (compiled)")
 				+ ((known != null) ? " (known failure: " + known.reason() + ")" : "");
 		return DynamicTest.dynamicTest(name, () -> {
@@ -104,7 +105,7 @@ class DocumentationSnippetsTests {
 		});
 	}
 
-	private Throwable failure(SnippetSource unit, List<String> compileErrors) {
+	private @Nullable Throwable failure(SnippetSource unit, @Nullable List<String> compileErrors) {
 		if (compileErrors != null) {
 			return new AssertionError(unit.snippet().location() + " does not compile:\n  "
 					+ String.join("\n  ", compileErrors) + "\n(generated source: "
@@ -114,12 +115,11 @@ class DocumentationSnippetsTests {
 			return null;
 		}
 		try {
-			this.runner.run(unit);
+			Objects.requireNonNull(this.runner, "runner").run(unit);
 			return null;
 		}
 		catch (Throwable ex) {
-			AssertionError error = new AssertionError(unit.snippet().location() + " fails: " + ex, ex);
-			return error;
+			return new AssertionError(unit.snippet().location() + " fails: " + ex, ex);
 		}
 	}
 

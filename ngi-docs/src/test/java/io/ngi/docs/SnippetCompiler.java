@@ -21,6 +21,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compiles the snippets' units with the JDK's compiler, on the test's class path, into a
  * directory of their own ({@code target/doc-snippets}), so that a failure can be read
@@ -111,8 +113,8 @@ final class SnippetCompiler {
 		return errors;
 	}
 
-	private static SnippetSource unitOf(Diagnostic<? extends JavaFileObject> diagnostic, List<SnippetSource> units,
-			Map<SnippetSource, Path> files) {
+	private static @Nullable SnippetSource unitOf(Diagnostic<? extends JavaFileObject> diagnostic,
+			List<SnippetSource> units, Map<SnippetSource, Path> files) {
 		if (diagnostic.getSource() == null) {
 			return null;
 		}
