@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the package layout of ARCHITECTURE.md: every dependency points at {@code io.ngi}.
+ * Keeps the package layout of docs/architecture.md: every dependency points at
+ * {@code io.ngi}.
  */
 class ArchitectureTests {
 

@@ -27,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The contract every {@link Implementation} keeps (ARCHITECTURE.md, "Semantics every
- * implementation keeps"), as one set of scenarios that runs unchanged on the testing
- * implementation (where everything has happened when a call returns) and on real loopback
- * sockets (where a scenario waits, bounded, for the events). It uses the public API only.
+ * The contract every {@link Implementation} keeps (docs/architecture.md, "The contract
+ * every implementation keeps"), as one set of scenarios that runs unchanged on the
+ * testing implementation (where everything has happened when a call returns) and on real
+ * loopback sockets (where a scenario waits, bounded, for the events). It uses the public
+ * API only.
  * <p>
  * Exactly two subclasses run it:
  * {@code io.ngi.testing.TestingImplementationContractTests} and

@@ -22,7 +22,8 @@ class TestingImplementationContractTests extends ImplementationContractTests {
 	/**
 	 * Fails the test if a connection is left open or a handler failed without the
 	 * scenario expecting it: the testing implementation surfaces handler failures to the
-	 * test instead of only logging them (ARCHITECTURE.md, "The testing implementation").
+	 * test instead of only logging them (docs/core-api.md, "Testing and the transcript
+	 * format").
 	 */
 	@Override
 	protected void shutdown(Implementation implementation) {
