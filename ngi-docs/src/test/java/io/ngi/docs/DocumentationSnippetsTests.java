@@ -39,15 +39,7 @@ class DocumentationSnippetsTests {
 	 * fail; one that passes fails the build until its entry is removed, so the list never
 	 * outlives its reasons.
 	 */
-	static final List<KnownFailure> KNOWN_FAILURES = List.of(
-			new KnownFailure("README.md", "toInt(properties.listener(\"echo\"",
-					"issue 19: toInt is a private helper of SampleServers the snippet does not show; the starter "
-							+ "applies max-line-length to Lines adapters itself after issue 19, and the snippet is "
-							+ "rewritten with that API"),
-			new KnownFailure("ngi-spring-boot-autoconfigure/README.md", "maxLineLengthInBytes()",
-					"issue 19: NgiProperties has no maxLineLengthInBytes() and Lines.handler(...) is a placeholder; "
-							+ "the starter applies max-line-length to Lines adapters itself after issue 19, and the "
-							+ "snippet is rewritten with that API"));
+	static final List<KnownFailure> KNOWN_FAILURES = List.of();
 
 	private final Path root = Path.of(System.getProperty("ngi.docs.root", "..")).toAbsolutePath().normalize();
 
