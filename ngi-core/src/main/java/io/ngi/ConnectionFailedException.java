@@ -6,6 +6,10 @@ package io.ngi;
  */
 public class ConnectionFailedException extends NgiException {
 
+	/**
+	 * Why the connection could not be made, as given to
+	 * {@link ClientConnectHandler#failedConnect} (part of the serialized form).
+	 */
 	private final String reason;
 
 	/**

@@ -9,6 +9,9 @@ import io.ngi.NgiException;
  */
 public class ConnectionClosedException extends NgiException {
 
+	/**
+	 * Why the connection closed (part of the serialized form).
+	 */
 	private final String reason;
 
 	/**
