@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.ngi.spring.boot.autoconfigure;
 
 import java.util.Objects;
@@ -13,7 +29,7 @@ import io.ngi.NgiException;
  * {@link #action()} tells the user how to fix it, and Spring Boot's failure analysis
  * prints both.
  */
-public class NgiStartupException extends NgiException {
+final class NgiStartupException extends NgiException {
 
 	private final String action;
 
@@ -23,7 +39,7 @@ public class NgiStartupException extends NgiException {
 	 * @param action how to fix it
 	 * @param cause the underlying failure, if any
 	 */
-	public NgiStartupException(String description, String action, @Nullable Throwable cause) {
+	NgiStartupException(String description, String action, @Nullable Throwable cause) {
 		super(Objects.requireNonNull(description, "description"), cause);
 		this.action = Objects.requireNonNull(action, "action");
 	}
@@ -32,7 +48,7 @@ public class NgiStartupException extends NgiException {
 	 * Returns how to fix the problem.
 	 * @return the advice
 	 */
-	public String action() {
+	String action() {
 		return this.action;
 	}
 
