@@ -222,6 +222,8 @@ public final class NgiEndpoint {
 	 * @param handlerErrors server or handler failures so far
 	 * @param datagramsReceived datagrams received so far
 	 * @param tls the listener's TLS, {@code enabled=false} for plaintext
+	 * @param connections the open connections ({@code /actuator/ngi/{name}} only, with
+	 * the NIO implementation), {@code null} otherwise
 	 */
 	public record ListenerDescriptor(String name, String bean, String transport, String address,
 			@Nullable String boundAddress, boolean open, int openConnections, long acceptedConnections,
@@ -281,6 +283,8 @@ public final class NgiEndpoint {
 	 * @param handshakesSucceeded handshakes completed so far
 	 * @param handshakesFailed handshakes failed so far
 	 * @param handshakesTimedOut handshakes timed out so far
+	 * @param handshakesAbandoned handshakes the peer closed or reset before they
+	 * completed
 	 */
 	public record TlsDescriptor(boolean enabled, @Nullable String bundle, @Nullable String clientAuth,
 			List<String> protocols, List<String> cipherSuites, @Nullable Duration handshakeTimeout,

@@ -38,6 +38,12 @@ import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 @ConditionalOnBean(NgiListenerRegistry.class)
 public final class NgiEndpointAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring calls it.
+	 */
+	public NgiEndpointAutoConfiguration() {
+	}
+
 	// Conditions whose condition class lives in an optional jar go on the method, which
 	// is only read once the class-level @ConditionalOnClass matched.
 	@Bean

@@ -41,6 +41,12 @@ import io.ngi.spring.boot.autoconfigure.NgiProperties;
 @ConditionalOnBean(NgiListenerRegistry.class)
 public final class NgiHealthContributorAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring calls it.
+	 */
+	public NgiHealthContributorAutoConfiguration() {
+	}
+
 	// Conditions whose condition class lives in an optional jar go on the method, which
 	// is only read once the class-level @ConditionalOnClass matched.
 	@Bean

@@ -44,6 +44,12 @@ import io.ngi.spring.boot.autoconfigure.NgiListenerRegistry;
 @ConditionalOnBean({ MeterRegistry.class, NgiListenerRegistry.class })
 public final class NgiMetricsAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring calls it.
+	 */
+	public NgiMetricsAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	NgiMetrics ngiMetrics(MeterRegistry meterRegistry) {

@@ -59,6 +59,12 @@ import io.ngi.nio.NioImplementation;
 @EnableConfigurationProperties(NgiProperties.class)
 public final class NgiAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring calls it.
+	 */
+	public NgiAutoConfiguration() {
+	}
+
 	@Bean
 	NgiImplementationPropertiesCustomizer ngiImplementationPropertiesCustomizer(NgiProperties properties) {
 		return new NgiImplementationPropertiesCustomizer(properties);

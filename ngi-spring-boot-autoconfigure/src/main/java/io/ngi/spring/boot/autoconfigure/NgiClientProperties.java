@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
 public class NgiClientProperties {
 
 	/**
+	 * Creates the settings of one client, with their defaults.
+	 */
+	public NgiClientProperties() {
+	}
+
+	/**
 	 * Address to connect to ("host:port", "[::1]:port" or "unix:/path"); overrides the
 	 * annotation's.
 	 */
@@ -162,6 +168,12 @@ public class NgiClientProperties {
 	public static class Backoff {
 
 		/**
+		 * Creates the back-off settings, with their defaults.
+		 */
+		public Backoff() {
+		}
+
+		/**
 		 * Upper bound of the first wait.
 		 */
 		private Duration initial = Duration.ofMillis(100);
@@ -211,6 +223,12 @@ public class NgiClientProperties {
 	 * certificate).
 	 */
 	public static class Ssl {
+
+		/**
+		 * Creates the TLS settings, with their defaults.
+		 */
+		public Ssl() {
+		}
 
 		/**
 		 * SSL bundle (spring.ssl.bundle.pem.<bundle> or spring.ssl.bundle.jks.<bundle>)

@@ -27,7 +27,8 @@ import org.springframework.context.ApplicationEvent;
  */
 public final class NgiListenersStartedEvent extends ApplicationEvent {
 
-	private final List<NgiRegisteredListener> listeners;
+	/** The listeners that opened, in registration order. */
+	private final transient List<NgiRegisteredListener> listeners;
 
 	/**
 	 * Creates an event.

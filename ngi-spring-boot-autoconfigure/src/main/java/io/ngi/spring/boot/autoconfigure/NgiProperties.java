@@ -54,6 +54,12 @@ import io.ngi.ProxyProtocol;
 public class NgiProperties implements Validator {
 
 	/**
+	 * Creates the properties, with their defaults.
+	 */
+	public NgiProperties() {
+	}
+
+	/**
 	 * Whether to enable NGI's auto-configuration and annotated listeners.
 	 */
 	private boolean enabled = true;
@@ -347,6 +353,12 @@ public class NgiProperties implements Validator {
 	public static class Loop {
 
 		/**
+		 * Creates the loop settings, with their defaults.
+		 */
+		public Loop() {
+		}
+
+		/**
 		 * How long one handler call, task or timer may run on a loop before the loop is
 		 * reported blocked; 0 turns detection off.
 		 */
@@ -409,6 +421,12 @@ public class NgiProperties implements Validator {
 	 * hand-off polls before parking. Applied for the whole JVM when the context starts.
 	 */
 	public static class Imperative {
+
+		/**
+		 * Creates the imperative settings, with their defaults.
+		 */
+		public Imperative() {
+		}
 
 		/**
 		 * Which threads imperative bodies run on: auto follows
@@ -509,6 +527,12 @@ public class NgiProperties implements Validator {
 	public static class Output {
 
 		/**
+		 * Creates the output settings, with their defaults.
+		 */
+		public Output() {
+		}
+
+		/**
 		 * Queued output per connection above which the connection's input is paused.
 		 */
 		private DataSize highWaterMark = DataSize.ofMegabytes(1);
@@ -578,6 +602,12 @@ public class NgiProperties implements Validator {
 	 * Settings every listener gets unless {@code ngi.servers.<name>.*} overrides them.
 	 */
 	public static class Defaults {
+
+		/**
+		 * Creates the listener defaults, with their defaults.
+		 */
+		public Defaults() {
+		}
 
 		/**
 		 * Accept backlog of TCP listeners.
@@ -794,6 +824,12 @@ public class NgiProperties implements Validator {
 	 * annotation (address) or to {@code ngi.defaults.*}.
 	 */
 	public static class ListenerProperties {
+
+		/**
+		 * Creates the settings of one listener, all unset.
+		 */
+		public ListenerProperties() {
+		}
 
 		private @Nullable String address;
 
@@ -1015,6 +1051,12 @@ public class NgiProperties implements Validator {
 	public static class DefaultSsl {
 
 		/**
+		 * Creates the default TLS settings, with their defaults.
+		 */
+		public DefaultSsl() {
+		}
+
+		/**
 		 * Whether TLS listeners ask their clients for a certificate: none, want (a client
 		 * without one is accepted) or need (a trusted client certificate is required).
 		 * The certificate is checked against the trust material of the listener's SSL
@@ -1068,6 +1110,12 @@ public class NgiProperties implements Validator {
 	 * {@code null} fall back to {@code ngi.defaults.ssl.*}.
 	 */
 	public static class ListenerSsl {
+
+		/**
+		 * Creates the TLS settings of one listener, all unset.
+		 */
+		public ListenerSsl() {
+		}
 
 		private @Nullable String bundle;
 

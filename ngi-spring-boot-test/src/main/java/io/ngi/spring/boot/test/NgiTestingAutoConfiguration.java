@@ -40,6 +40,12 @@ import io.ngi.testing.TestingImplementation;
 @AutoConfiguration(before = NgiAutoConfiguration.class)
 public final class NgiTestingAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring calls it.
+	 */
+	public NgiTestingAutoConfiguration() {
+	}
+
 	private static final Pattern RANDOM = Pattern.compile("random\\((-?\\d+)\\)", Pattern.CASE_INSENSITIVE);
 
 	@Bean
