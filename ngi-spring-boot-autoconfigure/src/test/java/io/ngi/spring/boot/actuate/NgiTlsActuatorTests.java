@@ -122,7 +122,7 @@ class NgiTlsActuatorTests {
 				assertThat(secure.bundle()).isEqualTo("server");
 				assertThat(secure.clientAuth()).isEqualTo("want");
 				assertThat(secure.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
-				assertThat(secure.handshakeTimeout()).isEqualTo(Duration.ofMillis(500));
+				assertThat(secure.handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(secure.lastReload()).isNull();
 				assertThat(secure.reloads()).isZero();
 				NgiEndpoint.TlsDescriptor plain = endpoint.listener("plain").tls();
