@@ -179,7 +179,7 @@ final class NioCore {
 			logger.warn("unable to listen on {}", requested);
 			throw new NgiException("Unable to listen on " + describe(requested) + ": " + ex, ex);
 		}
-		logger.info("listening on {}", bound);
+		logger.debug("listening on {}", bound);
 		EventLoop loop = next();
 		NioListener listener = new NioListener(this, loop, channel, bound, server, options);
 		loop.execute(listener::register);
@@ -205,7 +205,7 @@ final class NioCore {
 			logger.warn("unable to listen on udp {}", requested);
 			throw new NgiException("Unable to listen on udp " + describe(requested) + ": " + ex, ex);
 		}
-		logger.info("listening on udp {}", bound);
+		logger.debug("listening on udp {}", bound);
 		EventLoop loop = next();
 		NioUdpListener listener = new NioUdpListener(loop, channel, bound, handler, options);
 		loop.execute(listener::register);
