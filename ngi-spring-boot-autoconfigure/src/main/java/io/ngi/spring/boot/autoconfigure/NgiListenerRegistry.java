@@ -338,7 +338,7 @@ public final class NgiListenerRegistry implements SmartInitializingSingleton, Ap
 				.whenCompleteAsync((result, failure) -> callback.run());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Failed to drain NGI listeners; they are closed now", ex);
+			logger.error("Failed to drain NGI listeners; they are closed without waiting for their connections", ex);
 			callback.run();
 		}
 	}
