@@ -221,6 +221,8 @@ def parse_args():
     p.add_argument("--jfr-options", default="",
                    help="appended to -XX:StartFlightRecording, e.g. ',jdk.CPUTimeSample#enabled=true' on JDK 25")
     p.add_argument("--jfr", default=None, help="the jfr tool for --profile's summary (default: next to --java)")
+    p.add_argument("--redraw", metavar="NAME.json", default=None,
+                   help="only redraw NAME.svg from the numbers of an earlier run's NAME.json")
     p.add_argument("--out", default="ngi-benchmarks/results", help="where --name.md/.svg/.json go")
     p.add_argument("--name", default="kv-vs-redis")
     return p.parse_args()
@@ -309,7 +311,8 @@ def svg_chart(rows, target, title):
          f'<text x="{left + 16}" y="43">NGI kv</text>',
          f'<rect x="{left + 80}" y="32" width="12" height="12" fill="{colours["redis"]}"/>'
          f'<text x="{left + 96}" y="43">redis-server</text>',
-         f'<text x="{left + 200}" y="43">ratio NGI/Redis above each pair (target {target}x; red = below)</text>']
+         f'<text x="{left + 200}" y="43">bars: median req/s of each server; above: median of the rounds\' '
+         f'NGI/Redis ratios (target {target}x; red = below)</text>']
     for i, pipeline in enumerate(panels):
         x0 = left + i * panel_w
         prow = [r for r in rows if r["pipeline"] == pipeline]
@@ -514,6 +517,16 @@ def main():
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGHUP, interrupted)
     args = parse_args()
+    if args.redraw:
+        with open(args.redraw) as f:
+            data = json.load(f)
+        rounds = len(data["rounds"])
+        svg = os.path.splitext(args.redraw)[0] + ".svg"
+        with open(svg, "w") as f:
+            f.write(svg_chart(data["rows"], args.target, f"redis-benchmark -c {args.clients}: NGI kv vs redis-server "
+                              f"({data['meta']['started'][:10]}, median of {rounds} rounds)"))
+        print(f"wrote {svg}")
+        return 0
     started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     try:
         args.redis_server = args.redis_server or require("redis-server", "redis-server")
