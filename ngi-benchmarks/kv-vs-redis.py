@@ -104,6 +104,8 @@ class Server:
         self.log = None
 
     def start(self):
+        if answers_ping(self.port, timeout=0.5):
+            raise HarnessError(f"something else already answers PING on port {self.port}; run again")
         self.log = open(self.log_path, "wb")
         try:
             self.process = subprocess.Popen(self.argv, stdout=self.log, stderr=subprocess.STDOUT,
@@ -158,6 +160,8 @@ def run_benchmark(args, pin_client, port, test, pipeline, requests):
         done = subprocess.run(argv, capture_output=True, text=True, timeout=args.benchmark_timeout)
     except subprocess.TimeoutExpired:
         raise HarnessError(f"redis-benchmark took over {args.benchmark_timeout} s: {' '.join(argv)}")
+    except OSError as ex:
+        raise HarnessError(f"cannot run redis-benchmark ({args.redis_benchmark}): {ex}")
     if done.returncode != 0:
         raise HarnessError(f"redis-benchmark failed ({done.returncode}): {' '.join(argv)}\n{done.stderr.strip()}")
     rates = {}
