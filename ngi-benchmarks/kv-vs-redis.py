@@ -315,7 +315,7 @@ def svg_chart(rows, target, title):
          f'<text x="{left + 16}" y="43">NGI kv</text>',
          f'<rect x="{left + 80}" y="32" width="12" height="12" fill="{colours["redis"]}"/>'
          f'<text x="{left + 96}" y="43">redis-server</text>',
-         f'<text x="{left + 200}" y="43">bars: median req/s of each server; above: median of the rounds\' '
+         f'<text x="{left + 200}" y="43" font-size="11">bars: median req/s of each server; above: median of the rounds\' '
          f'NGI/Redis ratios (target {target}x; red = below)</text>']
     for i, pipeline in enumerate(panels):
         x0 = left + i * panel_w
