@@ -176,7 +176,8 @@ class RollingRestartReliabilityTests {
 				"--ngi.servers.wc-sized.enabled=false", "--ngi.servers.udp.enabled=false",
 				"--ngi.servers.finger.enabled=false", "--ngi.servers.finger-setter.enabled=false",
 				"--ngi.servers.finger-proxy.enabled=false", "--ngi.servers.kv.enabled=false",
-				"--ngi.clients.heartbeat.enabled=false", "--server.port=" + managementPort);
+				"--ngi.servers.kv-tls.enabled=false", "--ngi.clients.heartbeat.enabled=false",
+				"--server.port=" + managementPort);
 	}
 
 	private static Path haproxy() {

@@ -67,4 +67,14 @@ class KvConfiguration {
 		return new KvServer(commands, properties.limits());
 	}
 
+	/**
+	 * The same store over TLS ({@code redis-cli --tls}):
+	 * {@code ngi.servers.kv-tls.ssl.bundle} makes it TLS by configuration alone; the
+	 * server sees plaintext.
+	 */
+	@NgiServer(name = "kv-tls")
+	Server kvTls(KvCommands commands, KvProperties properties) {
+		return new KvServer(commands, properties.limits());
+	}
+
 }

@@ -100,6 +100,23 @@ class KvApplicationTests {
 	}
 
 	@Test
+	void redisCliSpeaksTlsToTheSameStore() throws Exception {
+		Path cli = Tools.require("redis-cli");
+		Path ca = Path.of(getClass().getResource("/tls/dev.crt").toURI());
+		String tlsPort = this.environment.getRequiredProperty("local.ngi.kv-tls.port");
+		Tools.run(List.of(cli.toString(), "-p", Integer.toString(port()), "SET", "tls:k", "over plaintext"), null)
+			.succeeded();
+		Tools.Result result = Tools
+			.run(List.of(cli.toString(), "--tls", "--cacert", ca.toString(), "-h", "127.0.0.1", "-p", tlsPort, "GET",
+					"tls:k"), null)
+			.succeeded();
+		assertThat(result.output().strip()).isEqualTo("over plaintext");
+		// Plaintext to the TLS port gets no answer from the store: the handshake fails.
+		Tools.Result plain = Tools.run(List.of(cli.toString(), "-p", tlsPort, "PING"), null);
+		assertThat(plain.output()).doesNotContain("PONG");
+	}
+
+	@Test
 	void redisCliReadsCommandsFromItsInput(@TempDir Path directory) throws Exception {
 		Path cli = Tools.require("redis-cli");
 		Path input = Files.writeString(directory.resolve("commands"), "SET cli:in 1\nINCR cli:in\nGET cli:in\n");
