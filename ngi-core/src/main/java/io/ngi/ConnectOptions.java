@@ -93,8 +93,8 @@ public final class ConnectOptions {
 
 	/**
 	 * Returns how long a connect may take before it fails with
-	 * {@link CloseReason.Kind#TIMEOUT} ({@code "connect timed out after <timeout>"});
-	 * nothing is left open then.
+	 * {@link CloseReason.Kind#TIMEOUT}
+	 * ({@code "connect timed out after <milliseconds> ms"}); nothing is left open then.
 	 * @return the connect timeout, {@link Duration#ZERO} for none
 	 */
 	public Duration timeout() {

@@ -126,7 +126,7 @@ final class Connector implements Selectable {
 			return;
 		}
 		CloseReason reason = CloseReason.of(CloseReason.Kind.TIMEOUT,
-				"connect timed out after " + this.options.timeout());
+				"connect timed out after " + this.options.timeout().toMillis() + " ms");
 		logger.warn("error connecting to {}: {}", this.address, reason.text());
 		fail(reason);
 	}
