@@ -94,13 +94,13 @@ class FingerConfiguration {
 	}
 
 	@NgiServer(name = "finger")
-	Server finger(FingerUsers users, NgiProperties properties) {
-		return new FingerServer("finger", new LocalLookup(users), maxLineLength(properties, "finger"));
+	Server finger(FingerUsers users) {
+		return new FingerServer("finger", new LocalLookup(users));
 	}
 
 	@NgiServer(name = "finger-setter")
-	Server fingerSetter(FingerUsers users, NgiProperties properties) {
-		return new FingerSetter(users, maxLineLength(properties, "finger-setter"));
+	Server fingerSetter(FingerUsers users) {
+		return new FingerSetter(users);
 	}
 
 	@Bean
@@ -116,7 +116,7 @@ class FingerConfiguration {
 			logger.warn("finger-proxy: ngi.servers.finger-proxy.allow-half-close is false: a client that shuts its"
 					+ " output down after its query (nc -N, nc -q1) gets no answer");
 		}
-		return new FingerServer("finger-proxy", lookup, maxLineLength(properties, "finger-proxy"));
+		return new FingerServer("finger-proxy", lookup);
 	}
 
 	/**
@@ -153,10 +153,6 @@ class FingerConfiguration {
 			logger.info("finger-proxy: upstream {}, timeout {}", Addresses.format(upstream),
 					DurationStyle.SIMPLE.print(lookup.timeout()));
 		};
-	}
-
-	private static int maxLineLength(NgiProperties properties, String name) {
-		return properties.listener(name).maxLineLengthInBytes();
 	}
 
 }

@@ -76,7 +76,20 @@ final class FingerServer implements Server {
 	private final int maxQueryLength;
 
 	/**
-	 * Creates the server.
+	 * Creates the server, with each connection's query limit from its listener
+	 * ({@code ngi.servers.<name>.max-line-length}, which reaches
+	 * {@link Connection#frameLimits()}).
+	 * @param name the listener's name, for log lines
+	 * @param lookup what answers the queries
+	 */
+	FingerServer(String name, FingerLookup lookup) {
+		this.name = Objects.requireNonNull(name, "name");
+		this.lookup = Objects.requireNonNull(lookup, "lookup");
+		this.maxQueryLength = 0;
+	}
+
+	/**
+	 * Creates the server with a query limit of its own.
 	 * @param name the listener's name, for log lines
 	 * @param lookup what answers the queries
 	 * @param maxQueryLength the longest query accepted, in bytes, without its CRLF
@@ -97,7 +110,8 @@ final class FingerServer implements Server {
 	 */
 	@Override
 	public void connected(Connection connection) {
-		connection.setHandler(new Session(new LineBuffer(this.maxQueryLength)));
+		int limit = (this.maxQueryLength > 0) ? this.maxQueryLength : connection.frameLimits().maxLineLength();
+		connection.setHandler(new Session(new LineBuffer(limit)));
 	}
 
 	private enum State {

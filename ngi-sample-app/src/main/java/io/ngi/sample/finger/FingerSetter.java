@@ -50,7 +50,18 @@ final class FingerSetter implements Server {
 	private final int maxLineLength;
 
 	/**
-	 * Creates the setter.
+	 * Creates the setter, with each connection's line limit from its listener
+	 * ({@code ngi.servers.<name>.max-line-length}, which reaches
+	 * {@link Connection#frameLimits()}).
+	 * @param users the users to set
+	 */
+	FingerSetter(FingerUsers users) {
+		this.users = Objects.requireNonNull(users, "users");
+		this.maxLineLength = 0;
+	}
+
+	/**
+	 * Creates the setter with a line limit of its own.
 	 * @param users the users to set
 	 * @param maxLineLength the longest line accepted, in bytes, without its CRLF
 	 */
@@ -69,7 +80,8 @@ final class FingerSetter implements Server {
 	 */
 	@Override
 	public void connected(Connection connection) {
-		LineBuffer line = new LineBuffer(this.maxLineLength);
+		LineBuffer line = new LineBuffer(
+				(this.maxLineLength > 0) ? this.maxLineLength : connection.frameLimits().maxLineLength());
 		connection.setHandler(new ConnectionHandler() {
 
 			@Override
