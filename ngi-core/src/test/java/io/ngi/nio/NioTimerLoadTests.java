@@ -91,6 +91,14 @@ class NioTimerLoadTests {
 			this.clients.connect(listener.address(), new PingPong(done, open));
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> listener.connections().size() == CONNECTIONS);
+		// The server side is there; the clients' connected() calls run on their own loop
+		// and may still be coming: a connection missing from `open` would never be
+		// pinged.
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			synchronized (open) {
+				return open.size() == CONNECTIONS;
+			}
+		});
 		long pending = usedHeapAfterGc();
 		Thread loop = thread("timer-server-1");
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
