@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -81,6 +82,8 @@ class RollingRestartReliabilityTests {
 
 	private @Nullable Process haproxy;
 
+	private @Nullable Path haproxyLog;
+
 	private volatile boolean stopLoad;
 
 	@AfterEach
@@ -102,26 +105,13 @@ class RollingRestartReliabilityTests {
 		boolean full = "full".equals(System.getProperty("ngi.reliability.scale"));
 		int clients = Integer.getInteger("ngi.reliability.clients", full ? 200 : 50);
 		int rounds = Integer.getInteger("ngi.reliability.restarts", full ? 5 : 2);
-		int frontend = freePort();
 		int[] ports = { freePort(), freePort() };
 		int[] managementPorts = { freePort(), freePort() };
 		for (int n = 0; n < 2; n++) {
 			this.instances.add(start(ports[n], managementPorts[n]));
 		}
-		ProcessBuilder builder = new ProcessBuilder(program.toString(), "-f", HAPROXY_CONFIG.toString(), "-db")
-			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve("haproxy.log").toFile());
-		builder.environment().put("NGI_RUN_DIR", directory.toString());
-		builder.environment().put("NGI_FRONTEND_PORT", Integer.toString(frontend));
-		for (int n = 0; n < 2; n++) {
-			builder.environment().put("NGI_APP" + (n + 1) + "_PORT", Integer.toString(ports[n]));
-			builder.environment().put("NGI_APP" + (n + 1) + "_MANAGEMENT_PORT", Integer.toString(managementPorts[n]));
-		}
-		this.haproxy = builder.start();
 		Path socket = directory.resolve("haproxy.sock");
-		for (int n = 0; n < 2; n++) {
-			awaitState(socket, n, "UP", directory);
-		}
+		int frontend = startHaproxy(program, directory, ports, managementPorts);
 
 		Load load = new Load(frontend, clients);
 		long started = System.nanoTime();
@@ -131,8 +121,8 @@ class RollingRestartReliabilityTests {
 			for (int n = 0; n < 2; n++) {
 				ConfigurableApplicationContext instance = this.instances.set(n, null);
 				instance.close();
-				this.instances.set(n, start(ports[n], managementPorts[n]));
-				awaitState(socket, n, "UP", directory);
+				this.instances.set(n, restart(ports[n], managementPorts[n]));
+				awaitState(socket, n, "UP");
 			}
 		}
 		Thread.sleep(1000);
@@ -147,11 +137,61 @@ class RollingRestartReliabilityTests {
 		if (load.failures.get() > 0) {
 			System.out
 				.println("[reliability]   HAProxy's sessions not ended normally, by server and termination state: "
-						+ abnormalSessions(directory.resolve("haproxy.log")));
+						+ abnormalSessions(this.haproxyLog));
 		}
 		assertThat(load.requests.get()).isPositive();
 		assertThat(load.failures.get()).as("failed requests: %s", load.errors).isZero();
 		assertThat(load.wrong.get()).as("wrong answers: %s", load.errors).isZero();
+	}
+
+	/**
+	 * Starts HAProxy on a free frontend port and waits until it reports both instances
+	 * UP. A port found free can be taken before HAProxy binds it (by any socket of this
+	 * busy JVM); an HAProxy that exits while starting is therefore started again on
+	 * another port, at most three times, and its log is printed each time.
+	 * @return the frontend port
+	 */
+	private int startHaproxy(Path program, Path directory, int[] ports, int[] managementPorts) throws Exception {
+		for (int attempt = 1;; attempt++) {
+			int frontend = freePort();
+			Path log = directory.resolve("haproxy-" + attempt + ".log");
+			ProcessBuilder builder = new ProcessBuilder(program.toString(), "-f", HAPROXY_CONFIG.toString(), "-db")
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile());
+			builder.environment().put("NGI_RUN_DIR", directory.toString());
+			builder.environment().put("NGI_FRONTEND_PORT", Integer.toString(frontend));
+			for (int n = 0; n < 2; n++) {
+				builder.environment().put("NGI_APP" + (n + 1) + "_PORT", Integer.toString(ports[n]));
+				builder.environment()
+					.put("NGI_APP" + (n + 1) + "_MANAGEMENT_PORT", Integer.toString(managementPorts[n]));
+			}
+			Files.deleteIfExists(directory.resolve("haproxy.sock"));
+			this.haproxyLog = log;
+			this.haproxy = builder.start();
+			try {
+				for (int n = 0; n < 2; n++) {
+					awaitState(directory.resolve("haproxy.sock"), n, "UP");
+				}
+				return frontend;
+			}
+			catch (HaproxyExited ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				System.out.println("[reliability] starting it again on another port: " + ex.getMessage());
+			}
+		}
+	}
+
+	/** HAProxy's log so far, for a failure message. */
+	private String haproxyLog() {
+		try {
+			return (this.haproxyLog != null) ? Files.readString(this.haproxyLog, StandardCharsets.ISO_8859_1)
+					: "(not started)";
+		}
+		catch (IOException ex) {
+			return "(unreadable: " + ex + ")";
+		}
 	}
 
 	/**
@@ -165,6 +205,37 @@ class RollingRestartReliabilityTests {
 				.collect(java.util.stream.Collectors.groupingBy((fields) -> fields[3] + " " + fields[6],
 						java.util.TreeMap::new, java.util.stream.Collectors.counting()));
 		}
+	}
+
+	/**
+	 * Starts an instance again on its ports. While it was stopped, a port of the
+	 * ephemeral range can be the local port of a client's connection for a moment; the
+	 * start is then tried again (HAProxy sends the load to the other instance meanwhile).
+	 */
+	private static ConfigurableApplicationContext restart(int port, int managementPort) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return start(port, managementPort);
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 20 || !causedByBindException(ex)) {
+					throw ex;
+				}
+				System.out.println("[reliability] port " + port + " or " + managementPort
+						+ " is in use for a moment; starting again: " + ex);
+				Thread.sleep(250);
+			}
+		}
+	}
+
+	private static boolean causedByBindException(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.BindException
+					|| cause.getClass().getSimpleName().equals("PortInUseException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Starts one instance of the sample app: the echo listener only. */
@@ -204,18 +275,26 @@ class RollingRestartReliabilityTests {
 		}
 	}
 
-	/** Waits (at most 30 s) until HAProxy reports server app{n+1} in {@code state}. */
-	private void awaitState(Path socket, int n, String state, Path directory) {
+	/**
+	 * Waits (at most 30 s) until HAProxy reports server app{n+1} in {@code state}.
+	 * @throws HaproxyExited if HAProxy exits meanwhile, with its log
+	 */
+	private void awaitState(Path socket, int n, String state) {
 		String server = "app" + (n + 1);
-		await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(50))
-			.ignoreExceptions()
-			.failFast("haproxy exited; its log is in " + directory,
-					() -> this.haproxy != null && !this.haproxy.isAlive())
-			.until(() -> showStat(socket).lines()
-				.map((line) -> line.split(","))
-				.anyMatch((fields) -> fields.length > 17 && fields[0].equals("echo") && fields[1].equals(server)
-						&& fields[17].equals(state)));
+		try {
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.ignoreExceptions()
+				.failFast("haproxy exited", () -> this.haproxy != null && !this.haproxy.isAlive())
+				.until(() -> showStat(socket).lines()
+					.map((line) -> line.split(","))
+					.anyMatch((fields) -> fields.length > 17 && fields[0].equals("echo") && fields[1].equals(server)
+							&& fields[17].equals(state)));
+		}
+		catch (TerminalFailureException ex) {
+			throw new HaproxyExited("haproxy exited (exit code " + this.haproxy.exitValue() + ") waiting for " + server
+					+ " to be " + state + "; its log:\n" + haproxyLog());
+		}
 	}
 
 	/** {@code show stat} on HAProxy's stats socket, as CSV. */
@@ -227,6 +306,15 @@ class RollingRestartReliabilityTests {
 				return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
 			}
 		}
+	}
+
+	/** HAProxy exited under the test. */
+	private static final class HaproxyExited extends IllegalStateException {
+
+		HaproxyExited(String message) {
+			super(message);
+		}
+
 	}
 
 	/** Clients each making one short connection after another: one line, its answer. */
