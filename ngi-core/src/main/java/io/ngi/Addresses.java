@@ -22,6 +22,7 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Turns configuration text into socket addresses and back.
@@ -40,6 +41,9 @@ public final class Addresses {
 
 	private static final String UNIX_PREFIX = "unix:";
 
+	/** An IPv4 address, which {@link InetAddress#getByName} parses without a lookup. */
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
 	private Addresses() {
 	}
 
@@ -51,6 +55,26 @@ public final class Addresses {
 	 * port is not 0..65535, or the host cannot be resolved
 	 */
 	public static SocketAddress parse(String text) {
+		return parse(text, true);
+	}
+
+	/**
+	 * Parses an address to connect to, leaving a host name unresolved
+	 * ({@link InetSocketAddress#createUnresolved}): the NIO implementation looks it up at
+	 * every connect, off the loop, so a {@link io.ngi.client.ReconnectingClient} follows
+	 * the name to a new address and a name that does not resolve yet is a failed connect,
+	 * not an error now. IP addresses and the other forms are parsed as by
+	 * {@link #parse(String)}.
+	 * @param text the address text
+	 * @return the address; a host name unresolved
+	 * @throws IllegalArgumentException if the text is not one of the accepted forms or
+	 * the port is not 0..65535
+	 */
+	public static SocketAddress parseForConnect(String text) {
+		return parse(text, false);
+	}
+
+	private static SocketAddress parse(String text, boolean resolveNames) {
 		Objects.requireNonNull(text, "text");
 		String trimmed = text.strip();
 		if (trimmed.startsWith(UNIX_PREFIX)) {
@@ -77,6 +101,9 @@ public final class Addresses {
 		}
 		else if (host.indexOf(':') >= 0) {
 			throw invalid(text, "an IPv6 host must be written in brackets, like [::1]:8000");
+		}
+		else if (!resolveNames && !IPV4.matcher(host).matches()) {
+			return InetSocketAddress.createUnresolved(host, port);
 		}
 		try {
 			return new InetSocketAddress(InetAddress.getByName(host), port);

@@ -50,7 +50,11 @@ public interface Implementation {
 	 * and leaves nothing open. Called on one of the implementation's loop threads (from a
 	 * handler, say), the NIO implementation puts the new connection on that same loop, so
 	 * its calls and the caller's are serialized with each other (a proxy's two
-	 * connections need no lock).
+	 * connections need no lock). An unresolved address
+	 * ({@link java.net.InetSocketAddress#createUnresolved},
+	 * {@link Addresses#parseForConnect}) has its host name looked up in this connect
+	 * (NIO: off the loop, within the timeout); a name that does not resolve is a failed
+	 * connect, {@code "unknown host ..."}.
 	 * @param address where to connect
 	 * @param handler receives the connection or the failure
 	 * @param options the connect timeout, idle timeout, half-close and output bounds

@@ -76,4 +76,30 @@ class AddressesTests {
 		assertThatNullPointerException().isThrownBy(() -> Addresses.parse(null)).withMessage("text");
 	}
 
+	@Test
+	void parseForConnectLeavesHostNamesUnresolvedAndParsesIpAddresses() throws Exception {
+		InetSocketAddress named = (InetSocketAddress) Addresses.parseForConnect("db.example:5432");
+		assertThat(named.isUnresolved()).isTrue();
+		assertThat(named.getHostString()).isEqualTo("db.example");
+		assertThat(named.getPort()).isEqualTo(5432);
+		assertThat(Addresses.format(named)).isEqualTo("db.example:5432");
+		assertThat(Addresses.parseForConnect("no-such-host.invalid:1")).isInstanceOf(InetSocketAddress.class);
+		assertThat(Addresses.parseForConnect("127.0.0.1:8000"))
+			.isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8000));
+		assertThat(Addresses.parseForConnect("[::1]:80"))
+			.isEqualTo(new InetSocketAddress(InetAddress.getByName("::1"), 80));
+		assertThat(Addresses.parseForConnect("unix:/tmp/ngi.sock"))
+			.isEqualTo(UnixDomainSocketAddress.of("/tmp/ngi.sock"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parseForConnect("db.example:http"))
+			.withMessageContaining("port must be a number from 0 to 65535: 'http'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parseForConnect("::1:80"))
+			.withMessageContaining("brackets");
+	}
+
+	@Test
+	void parseResolvesAndRejectsAnUnknownHost() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Addresses.parse("no-such-host.invalid:1"))
+			.withMessageContaining("unknown host 'no-such-host.invalid'");
+	}
+
 }

@@ -37,10 +37,12 @@ public interface Backoff {
 
 	/**
 	 * Returns the delay before the {@code retry}-th connect since the client's last
-	 * successful connection (or since it was built): 1 for the first wait, 2 for the
-	 * next, and so on. A client that connects successfully starts again at 1. Called on
-	 * the implementation's thread. A {@code null} result, or one shorter than
-	 * {@link ReconnectingClient#MIN_DELAY} (1 ms), counts as that minimum.
+	 * healthy connection (or since it was built): 1 for the first wait, 2 for the next,
+	 * and so on. A connection that stays open for the client's
+	 * {@link ReconnectingClient.Builder#resetBackoffAfter resetBackoffAfter} starts the
+	 * count again at 1; a shorter one does not. Called on the implementation's thread. A
+	 * {@code null} result, or one shorter than {@link ReconnectingClient#MIN_DELAY} (1
+	 * ms), counts as that minimum.
 	 * @param retry the number of the wait, from 1
 	 * @return how long to wait
 	 */

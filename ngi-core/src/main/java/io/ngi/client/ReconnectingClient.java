@@ -54,8 +54,16 @@ import io.ngi.Server;
  * Waits go through {@link Implementation#schedule}: a waiting client is one timer on the
  * implementation's loop, with no thread of its own, and the testing implementation's
  * virtual time drives it ({@code advance(...)}). The delay restarts from the backoff's
- * first after a connection succeeded, so a client that lost a healthy upstream comes back
- * quickly while one facing a dead upstream slows down to the backoff's maximum.
+ * first after a connection that stayed open for {@link Builder#resetBackoffAfter
+ * resetBackoffAfter} (5 s by default), so a client that lost a healthy upstream comes
+ * back quickly, while one facing a dead upstream, or an upstream that accepts and closes
+ * at once, slows down to the backoff's maximum.
+ * <p>
+ * Give it an unresolved address ({@link io.ngi.Addresses#parseForConnect} or
+ * {@link java.net.InetSocketAddress#createUnresolved}) to have the host name looked up at
+ * every connect: the client then follows a DNS change (an upstream moved in a rolling
+ * deployment), and a name that does not resolve yet is one more failed connect. A
+ * resolved address is connected to as it is, for ever.
  * <p>
  * A server that throws is treated as a failed connect, not as a success: the connection
  * is closed, the failure logged, and the client backs off as after any failure, so a
@@ -84,6 +92,12 @@ public final class ReconnectingClient implements AutoCloseable {
 	 */
 	public static final Duration MIN_DELAY = Duration.ofMillis(1);
 
+	/**
+	 * The default of {@link Builder#resetBackoffAfter}: a connection open this long was a
+	 * healthy one, and the wait after it is the backoff's first again.
+	 */
+	public static final Duration DEFAULT_RESET_BACKOFF_AFTER = Duration.ofSeconds(5);
+
 	private static final Logger logger = LoggerFactory.getLogger(ReconnectingClient.class);
 
 	private final Implementation implementation;
@@ -93,6 +107,8 @@ public final class ReconnectingClient implements AutoCloseable {
 	private final Server server;
 
 	private final Backoff backoff;
+
+	private final Duration resetBackoffAfter;
 
 	private final ConnectOptions options;
 
@@ -125,7 +141,10 @@ public final class ReconnectingClient implements AutoCloseable {
 
 	private @Nullable Cancellable pending;
 
-	/** Waits since the last successful connection: the backoff's retry number. */
+	/**
+	 * Waits since the last connection that stayed open for resetBackoffAfter: the
+	 * backoff's retry number.
+	 */
 	private int retries;
 
 	private ReconnectingClient(Builder builder) {
@@ -133,6 +152,7 @@ public final class ReconnectingClient implements AutoCloseable {
 		this.address = builder.address;
 		this.server = builder.server;
 		this.backoff = builder.backoff;
+		this.resetBackoffAfter = builder.resetBackoffAfter;
 		this.options = builder.options;
 		this.name = (builder.name != null) ? builder.name : Addresses.format(builder.address);
 		this.observer = builder.observer;
@@ -172,6 +192,15 @@ public final class ReconnectingClient implements AutoCloseable {
 	 */
 	public Backoff backoff() {
 		return this.backoff;
+	}
+
+	/**
+	 * Returns how long a connection must stay open for the next wait to be the backoff's
+	 * first again.
+	 * @return the duration, zero or more
+	 */
+	public Duration resetBackoffAfter() {
+		return this.resetBackoffAfter;
 	}
 
 	/**
@@ -378,7 +407,6 @@ public final class ReconnectingClient implements AutoCloseable {
 				return;
 			}
 			failed = this.consecutiveFailures;
-			this.retries = 0;
 			this.consecutiveFailures = 0;
 			this.connectedSince = this.implementation.clock().instant();
 			this.state = State.CONNECTED;
@@ -444,6 +472,11 @@ public final class ReconnectingClient implements AutoCloseable {
 			from = this.state;
 			if (this.connection != connection || from == State.CLOSED) {
 				return;
+			}
+			Instant since = this.connectedSince;
+			if (since != null && Duration.between(since, this.implementation.clock().instant())
+				.compareTo(this.resetBackoffAfter) >= 0) {
+				this.retries = 0;
 			}
 			this.connection = null;
 			this.connectedSince = null;
@@ -584,6 +617,8 @@ public final class ReconnectingClient implements AutoCloseable {
 
 		private Backoff backoff = DEFAULT_BACKOFF;
 
+		private Duration resetBackoffAfter = DEFAULT_RESET_BACKOFF_AFTER;
+
 		private ConnectOptions options = ConnectOptions.defaults();
 
 		private @Nullable String name;
@@ -603,6 +638,24 @@ public final class ReconnectingClient implements AutoCloseable {
 		 */
 		public Builder backoff(Backoff backoff) {
 			this.backoff = Objects.requireNonNull(backoff, "backoff");
+			return this;
+		}
+
+		/**
+		 * Sets how long a connection must stay open for the wait after it to be the
+		 * backoff's first again; the default is {@link #DEFAULT_RESET_BACKOFF_AFTER}. A
+		 * connection closed sooner (an upstream that accepts and closes at once, or fails
+		 * each session) counts as one more retry, so such an upstream is not reconnected
+		 * to ten times a second. Zero resets after every connection.
+		 * @param resetBackoffAfter the duration, zero or more
+		 * @return this builder
+		 */
+		public Builder resetBackoffAfter(Duration resetBackoffAfter) {
+			Objects.requireNonNull(resetBackoffAfter, "resetBackoffAfter");
+			if (resetBackoffAfter.isNegative()) {
+				throw new IllegalArgumentException("resetBackoffAfter must not be negative: " + resetBackoffAfter);
+			}
+			this.resetBackoffAfter = resetBackoffAfter;
 			return this;
 		}
 

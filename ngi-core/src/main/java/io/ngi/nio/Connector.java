@@ -18,12 +18,14 @@ package io.ngi.nio;
 
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -38,7 +40,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A connect in progress: a non-blocking connect made on the loop thread, finished on
- * {@code OP_CONNECT}, then handed to a {@link NioConnection} on the same key.
+ * {@code OP_CONNECT}, then handed to a {@link NioConnection} on the same key. An
+ * unresolved address ({@link InetSocketAddress#createUnresolved}) has its host name
+ * looked up first, at every connect, on the implementation's {@link BlockingTasks} (a
+ * lookup can take seconds, which the loop's other connections must not wait for). The
+ * connect timeout counts from {@link #start()}, so it covers the lookup.
  */
 final class Connector implements Selectable {
 
@@ -83,20 +89,52 @@ final class Connector implements Selectable {
 
 	/** Starts the connect; on the loop thread. */
 	void start() {
+		if (!this.options.timeout().isZero()) {
+			this.timeout = this.loop.schedule(this.options.timeout(), this::timedOut);
+		}
+		if (this.address instanceof InetSocketAddress inet && inet.isUnresolved()) {
+			this.loop.blockingTasks.execute(() -> lookUp(inet));
+			return;
+		}
+		connect(this.address);
+	}
+
+	/** Looks the host name up; on a blocking-task thread, then back to the loop. */
+	private void lookUp(InetSocketAddress unresolved) {
+		Runnable next;
 		try {
-			SocketChannel opened = SocketChannel.open(family(this.address));
+			InetSocketAddress resolved = new InetSocketAddress(InetAddress.getByName(unresolved.getHostString()),
+					unresolved.getPort());
+			next = () -> connect(resolved);
+		}
+		catch (UnknownHostException | RuntimeException ex) {
+			next = () -> failed(ex);
+		}
+		if (this.loop.isClosed()) {
+			// Nothing runs on a closed loop any more; the connect was stopped meanwhile.
+			fail(CloseReason.STOPPED);
+			return;
+		}
+		Runnable task = next;
+		this.loop.execute(() -> {
+			if (!this.done) {
+				task.run();
+			}
+		});
+	}
+
+	private void connect(SocketAddress target) {
+		try {
+			SocketChannel opened = SocketChannel.open(family(target));
 			this.channel = opened;
 			opened.configureBlocking(false);
-			if (!(this.address instanceof UnixDomainSocketAddress)) {
+			if (!(target instanceof UnixDomainSocketAddress)) {
 				opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
 			}
-			boolean connected = opened.connect(this.address);
+			boolean connected = opened.connect(target);
 			this.key = this.loop.register(opened, connected ? 0 : SelectionKey.OP_CONNECT, this);
 			if (connected) {
 				connected();
-			}
-			else if (!this.options.timeout().isZero()) {
-				this.timeout = this.loop.schedule(this.options.timeout(), this::timedOut);
 			}
 		}
 		catch (IOException | RuntimeException ex) {

@@ -17,6 +17,7 @@
 package io.ngi.nio;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,11 @@ final class Errno {
 	static String reason(Throwable failure) {
 		if (failure instanceof UnresolvedAddressException) {
 			return "unresolved address";
+		}
+		if (failure instanceof UnknownHostException) {
+			// The JDK's message: "db.example: Name or service not known", or the name
+			// alone.
+			return "unknown host " + failure.getMessage();
 		}
 		String message = failure.getMessage();
 		if (message == null || message.isBlank()) {

@@ -174,11 +174,11 @@ final class EventLoop {
 	long now = System.nanoTime();
 
 	/** Where TLS handshakes of this loop's connections run their delegated tasks. */
-	final TlsTasks tlsTasks;
+	final BlockingTasks blockingTasks;
 
-	EventLoop(String name, boolean daemon, boolean threaded, TlsTasks tlsTasks) {
+	EventLoop(String name, boolean daemon, boolean threaded, BlockingTasks blockingTasks) {
 		this.name = name;
-		this.tlsTasks = tlsTasks;
+		this.blockingTasks = blockingTasks;
 		this.daemon = daemon;
 		this.threaded = threaded;
 		try {

@@ -70,7 +70,7 @@ final class NioCore {
 
 	private final Map<ProtocolFamily, DatagramChannel> udpSenders = new ConcurrentHashMap<>();
 
-	private final TlsTasks tlsTasks;
+	private final BlockingTasks blockingTasks;
 
 	private volatile boolean closed;
 
@@ -86,9 +86,9 @@ final class NioCore {
 		this.name = name;
 		this.limits = limits;
 		this.loops = new EventLoop[loopCount];
-		this.tlsTasks = new TlsTasks(name, daemon);
+		this.blockingTasks = new BlockingTasks(name, daemon);
 		for (int i = 0; i < loopCount; i++) {
-			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded, this.tlsTasks);
+			this.loops[i] = new EventLoop(threaded ? name + "-" + (i + 1) : name, daemon, threaded, this.blockingTasks);
 		}
 		this.watchdog = blockedThreshold.isZero() ? null : new BlockedLoopWatchdog(name, this.loops, blockedThreshold);
 		if (this.watchdog != null) {
@@ -300,7 +300,7 @@ final class NioCore {
 		for (EventLoop loop : this.loops) {
 			loop.close(timeout);
 		}
-		this.tlsTasks.close();
+		this.blockingTasks.close();
 		if (this.watchdog != null) {
 			this.watchdog.close();
 		}

@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * and nothing when idle. A record larger than the engine accepts fails the connection.
  * <p>
  * The handshake's delegated tasks (key exchange, certificate checks) run on the
- * implementation's {@link TlsTasks}, not the loop; the connection neither reads nor
+ * implementation's {@link BlockingTasks}, not the loop; the connection neither reads nor
  * writes meanwhile. Renegotiation (TLS 1.2 and older) is refused; TLS 1.3 post-handshake
  * messages (session tickets, key updates) are handled.
  */
@@ -313,7 +313,7 @@ final class TlsWire extends Wire {
 
 	private void runTasks() {
 		this.taskRunning = true;
-		this.loop.tlsTasks.execute(() -> {
+		this.loop.blockingTasks.execute(() -> {
 			Runnable task;
 			try {
 				while ((task = this.engine.getDelegatedTask()) != null) {

@@ -19,6 +19,7 @@ package io.ngi.testing;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,10 +170,14 @@ public final class TestingImplementation implements Implementation {
 	 * call: the server gets the server end, then {@code handler.connected} the client
 	 * end. Without an open listener, {@code handler.failedConnect("no such server")} is
 	 * called; a listener at its connection limit gives a {@code "too many connections"}
-	 * reason. A handler that calls {@code connect} for the same address from inside
-	 * {@code failedConnect} is not called again: the attempt is dropped with a warning
-	 * (logged and kept in {@link #warnings()}) instead of looping forever. Exceptions
-	 * from the handler are logged and recorded, not thrown.
+	 * reason. An unresolved address ({@link InetSocketAddress#createUnresolved}) finds a
+	 * listener registered under it (a test can listen on {@code "db.example:5432"}
+	 * without DNS), else one at its host's address, looked up in this call; an unknown
+	 * host gives an {@code "unknown host ..."} reason. A handler that calls
+	 * {@code connect} for the same address from inside {@code failedConnect} is not
+	 * called again: the attempt is dropped with a warning (logged and kept in
+	 * {@link #warnings()}) instead of looping forever. Exceptions from the handler are
+	 * logged and recorded, not thrown.
 	 * @param address where to connect
 	 * @param handler receives the connection or the failure
 	 */
@@ -186,6 +191,23 @@ public final class TestingImplementation implements Implementation {
 			listener = this.listeners.get(address);
 		}
 		String refusal = (listener != null) ? listener.refusal() : "no such server";
+		CloseReason.Kind kind = (listener != null) ? CloseReason.Kind.LOCAL_ERROR : CloseReason.Kind.REFUSED;
+		if (listener == null && address instanceof InetSocketAddress inet && inet.isUnresolved()) {
+			// A host name: a listener registered under it, else under its address.
+			try {
+				InetSocketAddress resolved = new InetSocketAddress(InetAddress.getByName(inet.getHostString()),
+						inet.getPort());
+				synchronized (this.lock) {
+					listener = this.listeners.get(resolved);
+				}
+				refusal = (listener != null) ? listener.refusal() : refusal;
+				kind = (listener != null) ? CloseReason.Kind.LOCAL_ERROR : kind;
+			}
+			catch (UnknownHostException ex) {
+				refusal = "unknown host " + ex.getMessage();
+				kind = CloseReason.Kind.LOCAL_ERROR;
+			}
+		}
 		if (listener != null && refusal == null) {
 			listener.connect(handler, options);
 			return;
@@ -200,8 +222,7 @@ public final class TestingImplementation implements Implementation {
 			return;
 		}
 		try {
-			handler.failedConnect(CloseReason
-				.of((listener != null) ? CloseReason.Kind.LOCAL_ERROR : CloseReason.Kind.REFUSED, refusal));
+			handler.failedConnect(CloseReason.of(kind, refusal));
 		}
 		catch (RuntimeException ex) {
 			logger.error("ClientConnectHandler.failedConnect failed for {}", Addresses.format(address), ex);

@@ -54,6 +54,9 @@ class ReconnectingClientTests {
 
 	private static final Duration MAX = Duration.ofSeconds(30);
 
+	/** 1 s, 2 s, 4 s, ...: without jitter, so a test can name each wait. */
+	private static final Backoff DOUBLING = (retry) -> Duration.ofSeconds(1L << Math.min(retry - 1, 20));
+
 	private final TestingImplementation implementation = new TestingImplementation();
 
 	private final SocketAddress upstream = TestingImplementation.address("upstream");
@@ -73,7 +76,7 @@ class ReconnectingClientTests {
 	}
 
 	@Test
-	void delaysOfTenFailedAttemptsFollowTheBackoffAndASuccessResetsThem() {
+	void delaysOfTenFailedAttemptsFollowTheBackoffAndAHealthyConnectionResetsThem() {
 		AtomicInteger failures = new AtomicInteger();
 		ReconnectingClient client = builder(echoClient()).backoff(Backoff.exponential(INITIAL, MAX))
 			.observer((c, from, to, reason) -> {
@@ -99,7 +102,9 @@ class ReconnectingClientTests {
 		}
 		assertThat(bound(10)).as("the tenth delay is capped").isEqualTo(MAX);
 
-		// A close by the peer: the next wait is the backoff's first again.
+		// A close by the peer after a healthy connection: the next wait is the backoff's
+		// first again.
+		this.implementation.advance(ReconnectingClient.DEFAULT_RESET_BACKOFF_AFTER);
 		Instant closedAt = this.implementation.clock().instant();
 		this.serverEnds.get(0).close();
 		assertThat(client.state()).isEqualTo(State.WAITING);
@@ -112,6 +117,72 @@ class ReconnectingClientTests {
 		client.write("ping\n".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.received).hasToString("ping\n");
 		client.close();
+	}
+
+	@Test
+	void anUpstreamThatAcceptsAndClosesAtOnceIsRetriedWithGrowingDelays() {
+		listen(Connection::close);
+		ReconnectingClient client = builder(echoClient()).backoff(Backoff.exponential(INITIAL, MAX)).build();
+		this.implementation.advance(Duration.ofMinutes(10));
+
+		// Every connect succeeded and was closed in the same instant: each wait is one
+		// retry further than the one before, up to the maximum, as for failed connects.
+		assertThat(client.failures()).isZero();
+		assertThat(this.attemptTimes).hasSizeGreaterThan(12).hasSizeLessThan(100);
+		for (int retry = 1; retry < this.attemptTimes.size(); retry++) {
+			Duration delay = Duration.between(this.attemptTimes.get(retry - 1), this.attemptTimes.get(retry));
+			assertThat(delay).as("delay before retry %d", retry).isLessThanOrEqualTo(bound(retry));
+		}
+		Duration lastTen = Duration.between(this.attemptTimes.get(this.attemptTimes.size() - 11),
+				this.attemptTimes.get(this.attemptTimes.size() - 1));
+		assertThat(lastTen).as("ten waits at the maximum's full jitter").isGreaterThan(Duration.ofSeconds(30));
+		client.close();
+	}
+
+	@Test
+	void aConnectionClosedBeforeResetBackoffAfterDoesNotResetTheBackoff() {
+		listen(this::acceptEcho);
+		ReconnectingClient client = builder(echoClient()).backoff(DOUBLING)
+			.resetBackoffAfter(Duration.ofSeconds(10))
+			.build();
+		assertThat(client.resetBackoffAfter()).isEqualTo(Duration.ofSeconds(10));
+		for (int round = 1; round <= 3; round++) {
+			this.implementation.advance(Duration.ofSeconds(9));
+			Instant closedAt = this.implementation.clock().instant();
+			this.serverEnds.get(round - 1).close();
+			assertThat(Duration.between(closedAt, client.nextAttempt())).as("wait after short connection %d", round)
+				.isEqualTo(Duration.ofSeconds(1L << (round - 1)));
+			this.implementation.advance(client.backoff().delay(round));
+			assertThat(client.isConnected()).isTrue();
+		}
+		this.implementation.advance(Duration.ofSeconds(10));
+		Instant closedAt = this.implementation.clock().instant();
+		this.serverEnds.get(3).close();
+		assertThat(Duration.between(closedAt, client.nextAttempt())).as("wait after a healthy connection")
+			.isEqualTo(Duration.ofSeconds(1));
+		client.close();
+	}
+
+	@Test
+	void resetBackoffAfterZeroResetsAfterEveryConnection() {
+		listen(this::acceptEcho);
+		ReconnectingClient client = builder(echoClient()).backoff(DOUBLING).resetBackoffAfter(Duration.ZERO).build();
+		for (int round = 1; round <= 3; round++) {
+			Instant closedAt = this.implementation.clock().instant();
+			this.serverEnds.get(round - 1).close();
+			assertThat(Duration.between(closedAt, client.nextAttempt())).isEqualTo(Duration.ofSeconds(1));
+			this.implementation.advance(Duration.ofSeconds(1));
+			assertThat(client.isConnected()).isTrue();
+		}
+		client.close();
+	}
+
+	@Test
+	void resetBackoffAfterMustNotBeNegative() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReconnectingClient.builder(this.implementation, this.upstream, echoClient())
+				.resetBackoffAfter(Duration.ofMillis(-1)))
+			.withMessage("resetBackoffAfter must not be negative: PT-0.001S");
 	}
 
 	@Test

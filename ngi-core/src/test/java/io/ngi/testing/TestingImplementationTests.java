@@ -17,6 +17,7 @@
 package io.ngi.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.ngi.ClientConnectHandler;
+import io.ngi.CloseReason;
 import io.ngi.Connection;
 import io.ngi.ConnectionFailedException;
 import io.ngi.ConnectionHandler;
@@ -52,6 +54,47 @@ class TestingImplementationTests {
 			.hasSameHashCodeAs(TestingImplementation.address("a"))
 			.isNotEqualTo(TestingImplementation.address("b"))
 			.hasToString("a");
+	}
+
+	@Test
+	void anUnresolvedAddressFindsAListenerUnderItsNameOrItsHostsAddress() throws Exception {
+		List<String> accepted = new ArrayList<>();
+		this.implementation.listen(InetSocketAddress.createUnresolved("db.example", 5432),
+				(connection) -> accepted.add("db.example"));
+		this.implementation.listen(new InetSocketAddress(InetAddress.getByName("localhost"), 7000),
+				(connection) -> accepted.add("localhost"));
+		List<String> failures = new ArrayList<>();
+		this.implementation.connect(InetSocketAddress.createUnresolved("db.example", 5432),
+				new FailureRecorder(failures));
+		this.implementation.connect(InetSocketAddress.createUnresolved("localhost", 7000),
+				new FailureRecorder(failures));
+		assertThat(accepted).containsExactly("db.example", "localhost");
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void anUnknownHostIsALocalErrorNamingIt() {
+		List<CloseReason> failures = new ArrayList<>();
+		this.implementation.connect(InetSocketAddress.createUnresolved("no-such-host.invalid", 80),
+				new ClientConnectHandler() {
+					@Override
+					public void connected(Connection connection) {
+						throw new AssertionError("connected");
+					}
+
+					@Override
+					public void failedConnect(String reason) {
+					}
+
+					@Override
+					public void failedConnect(CloseReason reason) {
+						failures.add(reason);
+					}
+				});
+		assertThat(failures).singleElement().satisfies((reason) -> {
+			assertThat(reason.kind()).isEqualTo(CloseReason.Kind.LOCAL_ERROR);
+			assertThat(reason.text()).startsWith("unknown host no-such-host.invalid");
+		});
 	}
 
 	@Test

@@ -73,7 +73,9 @@ public @interface NgiClient {
 	/**
 	 * Returns the address to connect to, in a form {@link io.ngi.Addresses#parse} reads:
 	 * {@code "host:port"}, {@code "[::1]:port"} or {@code "unix:/path"}. Empty means it
-	 * must come from {@code ngi.clients.<name>.address}.
+	 * must come from {@code ngi.clients.<name>.address}. A host name is looked up at
+	 * every connect, so the client follows it to a new address, and a name that does not
+	 * resolve yet is a failed connect (retried with backoff), not a failed startup.
 	 * @return the address
 	 */
 	String address() default "";

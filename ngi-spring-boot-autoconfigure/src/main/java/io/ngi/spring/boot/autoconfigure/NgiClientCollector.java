@@ -131,8 +131,8 @@ final class NgiClientCollector {
 		SocketAddress parsed = address.contains("${" + LOCAL_PORTS) ? null : parse(what, name, address);
 		NgiListenerTls tls = tls(what, name, settings.getSsl());
 		ConnectOptions options = options(what, name, settings, tls, parsed);
-		return new NgiRegisteredClient(name, beanName, address, parsed, server, backoff, options, settings.isRequired(),
-				tls);
+		return new NgiRegisteredClient(name, beanName, address, parsed, server, backoff,
+				settings.getBackoff().getResetAfter(), options, settings.isRequired(), tls);
 	}
 
 	private Server server(String name, String beanName) {
@@ -181,7 +181,7 @@ final class NgiClientCollector {
 	static SocketAddress parse(String what, String name, String address) {
 		SocketAddress parsed;
 		try {
-			parsed = Addresses.parse(address);
+			parsed = Addresses.parseForConnect(address);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalidAddress(what, name, address, ex.getMessage(), ex);

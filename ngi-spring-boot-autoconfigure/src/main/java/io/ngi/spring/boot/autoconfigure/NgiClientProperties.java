@@ -163,7 +163,7 @@ public class NgiClientProperties {
 	/**
 	 * How long the client waits before connecting again: exponential with full jitter,
 	 * the wait before retry n drawn from [0, min(max, initial * 2^(n-1))], starting again
-	 * from initial after a successful connection.
+	 * from initial after a connection that stayed open for reset-after.
 	 */
 	public static class Backoff {
 
@@ -182,6 +182,13 @@ public class NgiClientProperties {
 		 * Longest wait.
 		 */
 		private Duration max = Duration.ofSeconds(30);
+
+		/**
+		 * How long a connection must stay open for the wait after it to be the first
+		 * again; a connection closed sooner counts as one more retry. 0 resets after
+		 * every connection.
+		 */
+		private Duration resetAfter = Duration.ofSeconds(5);
 
 		/**
 		 * Returns the upper bound of the first wait.
@@ -213,6 +220,24 @@ public class NgiClientProperties {
 		 */
 		public void setMax(Duration max) {
 			this.max = max;
+		}
+
+		/**
+		 * Returns how long a connection must stay open for the wait after it to be the
+		 * first again.
+		 * @return the duration
+		 */
+		public Duration getResetAfter() {
+			return this.resetAfter;
+		}
+
+		/**
+		 * Sets how long a connection must stay open for the wait after it to be the first
+		 * again.
+		 * @param resetAfter the duration, &gt;= 0
+		 */
+		public void setResetAfter(Duration resetAfter) {
+			this.resetAfter = resetAfter;
 		}
 
 	}

@@ -117,6 +117,7 @@ final class NgiPropertiesValidator {
 	private static void client(Errors errors, String prefix, NgiClientProperties client) {
 		notNegative(errors, prefix + "connect-timeout", client.getConnectTimeout());
 		notNegative(errors, prefix + "idle-timeout", client.getIdleTimeout());
+		notNegative(errors, prefix + "backoff.reset-after", client.getBackoff().getResetAfter());
 		Duration initial = client.getBackoff().getInitial();
 		Duration max = client.getBackoff().getMax();
 		if (initial.isNegative() || initial.isZero()) {

@@ -17,6 +17,7 @@
 package io.ngi.spring.boot.autoconfigure;
 
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +53,8 @@ public final class NgiRegisteredClient {
 
 	private final Backoff backoff;
 
+	private final Duration resetBackoffAfter;
+
 	private final ConnectOptions options;
 
 	private final boolean required;
@@ -70,7 +73,8 @@ public final class NgiRegisteredClient {
 	private volatile @Nullable ReconnectingClient client;
 
 	NgiRegisteredClient(String name, String beanName, String configuredAddress, @Nullable SocketAddress address,
-			Server server, Backoff backoff, ConnectOptions options, boolean required, @Nullable NgiListenerTls tls) {
+			Server server, Backoff backoff, Duration resetBackoffAfter, ConnectOptions options, boolean required,
+			@Nullable NgiListenerTls tls) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.beanName = Objects.requireNonNull(beanName, "beanName");
 		this.configuredAddress = Objects.requireNonNull(configuredAddress, "configuredAddress");
@@ -78,6 +82,7 @@ public final class NgiRegisteredClient {
 		this.resolvedAtStart = (address == null);
 		this.server = Objects.requireNonNull(server, "server");
 		this.backoff = Objects.requireNonNull(backoff, "backoff");
+		this.resetBackoffAfter = Objects.requireNonNull(resetBackoffAfter, "resetBackoffAfter");
 		this.options = Objects.requireNonNull(options, "options");
 		this.required = required;
 		this.tls = tls;
@@ -97,6 +102,7 @@ public final class NgiRegisteredClient {
 		this.client = ReconnectingClient.builder(implementation, address, this.server)
 			.name(this.name)
 			.backoff(this.backoff)
+			.resetBackoffAfter(this.resetBackoffAfter)
 			.options(this.options)
 			.observer(this::count)
 			.build();

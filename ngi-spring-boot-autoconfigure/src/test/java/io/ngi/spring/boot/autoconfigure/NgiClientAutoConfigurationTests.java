@@ -207,6 +207,37 @@ class NgiClientAutoConfigurationTests {
 	}
 
 	@Test
+	void hostNameThatDoesNotResolveShouldBeAFailedConnectNotAFailedStartup() {
+		this.runner.withUserConfiguration(RecordingClientConfiguration.class)
+			.withPropertyValues("upstream.address=no-such-host.invalid:5000")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				NgiRegisteredClient client = context.getBean(NgiClientRegistry.class).client("upstream");
+				await().atMost(PATIENCE).until(() -> client.consecutiveFailures() >= 2);
+				assertThat(client.lastFailure().text()).startsWith("unknown host no-such-host.invalid");
+				assertThat(client.formattedAddress()).isEqualTo("no-such-host.invalid:5000");
+			});
+	}
+
+	@Test
+	void resetAfterShouldReachTheClientAndANegativeOneShouldFail() {
+		this.runner.withUserConfiguration(RecordingClientConfiguration.class)
+			.withPropertyValues("upstream.address=127.0.0.1:9")
+			.run((context) -> assertThat(
+					context.getBean(NgiClientRegistry.class).client("upstream").client().resetBackoffAfter())
+				.isEqualTo(Duration.ofSeconds(5)));
+		this.runner.withUserConfiguration(RecordingClientConfiguration.class)
+			.withPropertyValues("upstream.address=127.0.0.1:9", "ngi.clients.upstream.backoff.reset-after=1m")
+			.run((context) -> assertThat(
+					context.getBean(NgiClientRegistry.class).client("upstream").client().resetBackoffAfter())
+				.isEqualTo(Duration.ofMinutes(1)));
+		this.runner.withUserConfiguration(RecordingClientConfiguration.class)
+			.withPropertyValues("upstream.address=127.0.0.1:9", "ngi.clients.upstream.backoff.reset-after=-1s")
+			.run((context) -> assertThat(NgiAutoConfigurationTests.bindValidationMessage(context.getStartupFailure()))
+				.contains("clients.upstream.backoff.reset-after", "must not be negative"));
+	}
+
+	@Test
 	void clientNamedLikeAListenerShouldFailNamingBoth() {
 		this.runner.withUserConfiguration(EchoServerConfiguration.class, ClientNamedEchoConfiguration.class)
 			.run((context) -> {

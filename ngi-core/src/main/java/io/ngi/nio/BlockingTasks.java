@@ -23,21 +23,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that run the TLS handshakes' delegated tasks (key exchange, certificate
- * checks) of one implementation, so that a handshake does not hold up the other
- * connections of its loop. As many threads as processors, started on first use, gone
- * after 30 idle seconds and when the implementation closes.
+ * The threads that run an implementation's blocking work, so that it does not hold up the
+ * other connections of a loop: the TLS handshakes' delegated tasks (key exchange,
+ * certificate checks) and the resolution of a connect's host name. As many threads as
+ * processors, started on first use, gone after 30 idle seconds and when the
+ * implementation closes.
  */
-final class TlsTasks {
+final class BlockingTasks {
 
 	private final ThreadPoolExecutor executor;
 
-	TlsTasks(String name, boolean daemon) {
+	BlockingTasks(String name, boolean daemon) {
 		AtomicInteger threads = new AtomicInteger();
 		int size = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(task) -> {
-					Thread thread = new Thread(task, name + "-tls-" + threads.incrementAndGet());
+					Thread thread = new Thread(task, name + "-blocking-" + threads.incrementAndGet());
 					thread.setDaemon(daemon);
 					return thread;
 				});
@@ -45,9 +46,9 @@ final class TlsTasks {
 	}
 
 	/**
-	 * Runs a task on a TLS thread, or here if the implementation is closing (its
-	 * connections are being closed: the task only ends a handshake that will not be
-	 * used).
+	 * Runs a task on one of these threads, or here if the implementation is closing (its
+	 * connections are being closed: the task only ends a handshake or a connect that will
+	 * not be used).
 	 * @param task the task
 	 */
 	void execute(Runnable task) {

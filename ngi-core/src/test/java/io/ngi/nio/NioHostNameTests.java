@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.ngi.nio;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.ngi.Addresses;
+import io.ngi.Connection;
+import io.ngi.Listener;
+import io.ngi.client.Backoff;
+import io.ngi.client.ReconnectingClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connects to host names: an unresolved address is looked up at every connect, off the
+ * loop.
+ */
+class NioHostNameTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private final NioImplementation ngi = NioImplementation.builder().name("names-test").build();
+
+	@AfterEach
+	void close() {
+		this.ngi.close();
+	}
+
+	@Test
+	void aHostNameIsLookedUpAtConnect() throws Exception {
+		InetAddress localhost = InetAddress.getByName("localhost");
+		Listener listener = this.ngi.listen(new InetSocketAddress(localhost, 0),
+				(connection) -> connection.setHandler((c, data) -> c.write(data)));
+		int port = ((InetSocketAddress) listener.address()).getPort();
+		Recorder client = new Recorder("hello".getBytes(StandardCharsets.UTF_8));
+		this.ngi.connect(InetSocketAddress.createUnresolved("localhost", port), client);
+		Connection connection = client.connection.get(20, TimeUnit.SECONDS);
+		await().atMost(WAIT).until(() -> client.size() == 5);
+		assertThat(client.text()).isEqualTo("hello");
+		assertThat(connection.peerAddress()).isEqualTo(new InetSocketAddress(localhost, port));
+		connection.close();
+		listener.close();
+	}
+
+	@Test
+	void anUnknownHostIsAFailedConnectNamingIt() throws Exception {
+		Recorder client = new Recorder();
+		this.ngi.connect(InetSocketAddress.createUnresolved("no-such-host.invalid", 80), client);
+		assertThat(client.failed.get(20, TimeUnit.SECONDS)).startsWith("unknown host no-such-host.invalid");
+	}
+
+	@Test
+	void aReconnectingClientLooksTheNameUpAgainAtEveryConnect() throws Exception {
+		InetAddress localhost = InetAddress.getByName("localhost");
+		List<Connection> accepted = new CopyOnWriteArrayList<>();
+		Listener listener = this.ngi.listen(new InetSocketAddress(localhost, 0), accepted::add);
+		int port = ((InetSocketAddress) listener.address()).getPort();
+		ReconnectingClient client = ReconnectingClient.builder(this.ngi, Addresses.parseForConnect("localhost:" + port),
+				(connection) -> connection.setHandler((c, data) -> {
+				}))
+			.backoff(Backoff.fixed(Duration.ofMillis(10)))
+			.build();
+		try {
+			for (int round = 1; round <= 3; round++) {
+				int expected = round;
+				await().atMost(WAIT).until(() -> client.isConnected() && accepted.size() == expected);
+				accepted.get(round - 1).close();
+			}
+			assertThat(client.failures()).isZero();
+		}
+		finally {
+			client.close();
+			listener.close();
+		}
+	}
+
+	@Test
+	void anUnknownHostIsRetriedByAReconnectingClient() {
+		ReconnectingClient client = ReconnectingClient
+			.builder(this.ngi, Addresses.parseForConnect("no-such-host.invalid:80"), (connection) -> {
+			})
+			.backoff(Backoff.fixed(Duration.ofMillis(10)))
+			.build();
+		try {
+			await().atMost(WAIT).until(() -> client.failures() >= 3);
+			assertThat(client.lastFailure().text()).startsWith("unknown host no-such-host.invalid");
+		}
+		finally {
+			client.close();
+		}
+	}
+
+}
