@@ -50,12 +50,15 @@ public final class ConnectOptions {
 
 	private final @Nullable TlsOptions tls;
 
+	private final boolean logFailure;
+
 	private ConnectOptions(Builder builder) {
 		this.timeout = builder.timeout;
 		this.idleTimeout = builder.idleTimeout;
 		this.allowHalfClose = builder.allowHalfClose;
 		this.output = new OutputBounds(builder.outputHighWaterMark, builder.outputLowWaterMark, builder.outputLimit);
 		this.tls = builder.tls;
+		this.logFailure = builder.logFailure;
 	}
 
 	/**
@@ -88,6 +91,7 @@ public final class ConnectOptions {
 		builder.outputLowWaterMark = this.output.lowWaterMark();
 		builder.outputLimit = this.output.limit();
 		builder.tls = this.tls;
+		builder.logFailure = this.logFailure;
 		return builder;
 	}
 
@@ -137,10 +141,21 @@ public final class ConnectOptions {
 		return this.tls;
 	}
 
+	/**
+	 * Returns whether the NIO implementation logs a failed connect at WARN
+	 * ({@code error connecting to <address>: <reason>}, as zc.ngi does); otherwise at
+	 * DEBUG. The handler's {@code failedConnect} is called either way.
+	 * @return whether a failure is logged at WARN
+	 */
+	public boolean logsFailure() {
+		return this.logFailure;
+	}
+
 	@Override
 	public String toString() {
 		return "ConnectOptions[timeout=" + this.timeout + ", idleTimeout=" + this.idleTimeout + ", allowHalfClose="
-				+ this.allowHalfClose + ", output=" + this.output + ", tls=" + this.tls + "]";
+				+ this.allowHalfClose + ", output=" + this.output + ", tls=" + this.tls + ", logFailure="
+				+ this.logFailure + "]";
 	}
 
 	/**
@@ -162,7 +177,22 @@ public final class ConnectOptions {
 
 		private @Nullable TlsOptions tls;
 
+		private boolean logFailure = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets whether a failed connect is logged at WARN (the default) or at DEBUG. A
+		 * caller that reports failures itself turns it off:
+		 * {@link io.ngi.client.ReconnectingClient} logs one line per run of failures, not
+		 * one per attempt.
+		 * @param logFailure whether to log a failure at WARN
+		 * @return this builder
+		 */
+		public Builder logFailure(boolean logFailure) {
+			this.logFailure = logFailure;
+			return this;
 		}
 
 		/**

@@ -112,6 +112,9 @@ public final class ReconnectingClient implements AutoCloseable {
 
 	private final ConnectOptions options;
 
+	/** The options of each connect: its failure logged here, once per run, not by NIO. */
+	private final ConnectOptions attemptOptions;
+
 	private final String name;
 
 	private final @Nullable ClientObserver observer;
@@ -154,6 +157,7 @@ public final class ReconnectingClient implements AutoCloseable {
 		this.backoff = builder.backoff;
 		this.resetBackoffAfter = builder.resetBackoffAfter;
 		this.options = builder.options;
+		this.attemptOptions = builder.options.toBuilder().logFailure(false).build();
 		this.name = (builder.name != null) ? builder.name : Addresses.format(builder.address);
 		this.observer = builder.observer;
 	}
@@ -361,7 +365,7 @@ public final class ReconnectingClient implements AutoCloseable {
 			notifyObserver(previous, State.CONNECTING, null);
 		}
 		try {
-			this.implementation.connect(this.address, attempt, this.options);
+			this.implementation.connect(this.address, attempt, this.attemptOptions);
 		}
 		catch (RuntimeException ex) {
 			// A closed implementation, or an address it cannot use.

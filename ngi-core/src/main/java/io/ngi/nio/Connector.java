@@ -29,6 +29,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
+import io.ngi.Addresses;
 import io.ngi.ClientConnectHandler;
 import io.ngi.CloseReason;
 import io.ngi.ConnectOptions;
@@ -165,7 +166,7 @@ final class Connector implements Selectable {
 		}
 		CloseReason reason = CloseReason.of(CloseReason.Kind.TIMEOUT,
 				"connect timed out after " + this.options.timeout().toMillis() + " ms");
-		logger.warn("error connecting to {}: {}", this.address, reason.text());
+		logFailure(reason);
 		fail(reason);
 	}
 
@@ -193,9 +194,20 @@ final class Connector implements Selectable {
 
 	private void failed(Exception failure) {
 		CloseReason reason = Errno.closeReason(failure);
-		logger.warn("error connecting to {}: {}", this.address, reason.text());
+		logFailure(reason);
 		logger.debug("connect to {} failed", this.address, failure);
 		fail(reason);
+	}
+
+	private void logFailure(CloseReason reason) {
+		String address = (this.address instanceof InetSocketAddress inet && inet.isUnresolved())
+				? Addresses.format(inet) : this.address.toString();
+		if (this.options.logsFailure()) {
+			logger.warn("error connecting to {}: {}", address, reason.text());
+		}
+		else {
+			logger.debug("error connecting to {}: {}", address, reason.text());
+		}
 	}
 
 	private void fail(CloseReason reason) {

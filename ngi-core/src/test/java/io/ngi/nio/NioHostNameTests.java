@@ -24,14 +24,21 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ngi.Addresses;
 import io.ngi.Connection;
 import io.ngi.Listener;
 import io.ngi.client.Backoff;
 import io.ngi.client.ReconnectingClient;
 import org.junit.jupiter.api.AfterEach;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,6 +107,10 @@ class NioHostNameTests {
 
 	@Test
 	void anUnknownHostIsRetriedByAReconnectingClient() {
+		Logger root = (Logger) LoggerFactory.getLogger("io.ngi");
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		logs.start();
+		root.addAppender(logs);
 		ReconnectingClient client = ReconnectingClient
 			.builder(this.ngi, Addresses.parseForConnect("no-such-host.invalid:80"), (connection) -> {
 			})
@@ -108,9 +119,16 @@ class NioHostNameTests {
 		try {
 			await().atMost(WAIT).until(() -> client.failures() >= 3);
 			assertThat(client.lastFailure().text()).startsWith("unknown host no-such-host.invalid");
+			// One WARN for the run of failures, the client's; none per attempt from NIO.
+			assertThat(logs.list).extracting(ILoggingEvent::getLevel).containsOnlyOnce(Level.WARN);
+			assertThat(logs.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+				.extracting(ILoggingEvent::getFormattedMessage)
+				.singleElement(as(InstanceOfAssertFactories.STRING))
+				.startsWith("Client 'no-such-host.invalid:80' cannot connect to no-such-host.invalid:80: unknown host");
 		}
 		finally {
 			client.close();
+			root.detachAppender(logs);
 		}
 	}
 

@@ -186,6 +186,22 @@ class NioTransportTests {
 	}
 
 	@Test
+	void refusedConnectWithLogFailureOffLogsNoWarning() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+		try (LogCapture logs = new LogCapture()) {
+			Recorder client = new Recorder();
+			this.ngi.connect(address, client, io.ngi.ConnectOptions.builder().logFailure(false).build());
+			assertThat(client.failed.get(10, TimeUnit.SECONDS)).isEqualTo("ECONNREFUSED");
+			this.ngi.awaitIdle(WAIT);
+			assertThat(logs.messages(Level.WARN)).isEmpty();
+		}
+	}
+
+	@Test
 	void connectToMissingUnixSocketFailsWithErrno(@TempDir Path directory) throws Exception {
 		Recorder client = new Recorder();
 		this.ngi.connect(UnixDomainSocketAddress.of(directory.resolve("missing.sock")), client);
