@@ -50,6 +50,12 @@ class NioHostNameTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
+	/**
+	 * For a lookup of a name that does not exist: quick here, but a resolver that times
+	 * out takes seconds (the JDK then caches the failure for 10 s).
+	 */
+	private static final Duration LOOKUP_WAIT = Duration.ofSeconds(60);
+
 	private final NioImplementation ngi = NioImplementation.builder().name("names-test").build();
 
 	@AfterEach
@@ -77,7 +83,8 @@ class NioHostNameTests {
 	void anUnknownHostIsAFailedConnectNamingIt() throws Exception {
 		Recorder client = new Recorder();
 		this.ngi.connect(InetSocketAddress.createUnresolved("no-such-host.invalid", 80), client);
-		assertThat(client.failed.get(20, TimeUnit.SECONDS)).startsWith("unknown host no-such-host.invalid");
+		assertThat(client.failed.get(LOOKUP_WAIT.toSeconds(), TimeUnit.SECONDS))
+			.startsWith("unknown host no-such-host.invalid");
 	}
 
 	@Test
@@ -106,7 +113,7 @@ class NioHostNameTests {
 	}
 
 	@Test
-	void anUnknownHostIsRetriedByAReconnectingClient() {
+	void anUnknownHostIsRetriedByAReconnectingClient() throws Exception {
 		Logger root = (Logger) LoggerFactory.getLogger("io.ngi");
 		ListAppender<ILoggingEvent> logs = new ListAppender<>();
 		logs.start();
@@ -117,11 +124,14 @@ class NioHostNameTests {
 			.backoff(Backoff.fixed(Duration.ofMillis(10)))
 			.build();
 		try {
-			await().atMost(WAIT).until(() -> client.failures() >= 3);
+			await().atMost(LOOKUP_WAIT).until(() -> client.failures() >= 2);
 			assertThat(client.lastFailure().text()).startsWith("unknown host no-such-host.invalid");
+			client.close();
+			this.ngi.awaitIdle(WAIT);
 			// One WARN for the run of failures, the client's; none per attempt from NIO.
-			assertThat(logs.list).extracting(ILoggingEvent::getLevel).containsOnlyOnce(Level.WARN);
-			assertThat(logs.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+			assertThat(logs.list)
+				.filteredOn((event) -> event.getLevel() == Level.WARN
+						&& event.getFormattedMessage().contains("no-such-host.invalid"))
 				.extracting(ILoggingEvent::getFormattedMessage)
 				.singleElement(as(InstanceOfAssertFactories.STRING))
 				.startsWith("Client 'no-such-host.invalid:80' cannot connect to no-such-host.invalid:80: unknown host");
