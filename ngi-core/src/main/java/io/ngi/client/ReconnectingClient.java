@@ -199,6 +199,14 @@ public final class ReconnectingClient implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the options of every connect, as given to the builder.
+	 * @return the connect options
+	 */
+	public ConnectOptions options() {
+		return this.options;
+	}
+
+	/**
 	 * Returns how long a connection must stay open for the next wait to be the backoff's
 	 * first again.
 	 * @return the duration, zero or more

@@ -132,7 +132,8 @@ final class NgiClientCollector {
 		NgiListenerTls tls = tls(what, name, settings.getSsl());
 		ConnectOptions options = options(what, name, settings, tls, parsed);
 		return new NgiRegisteredClient(name, beanName, address, parsed, server, backoff,
-				settings.getBackoff().getResetAfter(), options, settings.isRequired(), tls);
+				settings.getBackoff().getResetAfter(), options, settings.isRequired(), tls,
+				this.beanFactory.getBeanProvider(NgiClientCustomizer.class).orderedStream().toList());
 	}
 
 	private Server server(String name, String beanName) {

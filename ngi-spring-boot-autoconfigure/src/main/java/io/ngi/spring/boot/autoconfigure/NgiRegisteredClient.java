@@ -19,6 +19,7 @@ package io.ngi.spring.boot.autoconfigure;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +56,8 @@ public final class NgiRegisteredClient {
 
 	private final Duration resetBackoffAfter;
 
+	private final List<NgiClientCustomizer> customizers;
+
 	private final ConnectOptions options;
 
 	private final boolean required;
@@ -74,7 +77,7 @@ public final class NgiRegisteredClient {
 
 	NgiRegisteredClient(String name, String beanName, String configuredAddress, @Nullable SocketAddress address,
 			Server server, Backoff backoff, Duration resetBackoffAfter, ConnectOptions options, boolean required,
-			@Nullable NgiListenerTls tls) {
+			@Nullable NgiListenerTls tls, List<NgiClientCustomizer> customizers) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.beanName = Objects.requireNonNull(beanName, "beanName");
 		this.configuredAddress = Objects.requireNonNull(configuredAddress, "configuredAddress");
@@ -86,6 +89,7 @@ public final class NgiRegisteredClient {
 		this.options = Objects.requireNonNull(options, "options");
 		this.required = required;
 		this.tls = tls;
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
@@ -99,13 +103,22 @@ public final class NgiRegisteredClient {
 			return;
 		}
 		this.address = address;
-		this.client = ReconnectingClient.builder(implementation, address, this.server)
+		ReconnectingClient.Builder builder = ReconnectingClient.builder(implementation, address, this.server)
 			.name(this.name)
 			.backoff(this.backoff)
 			.resetBackoffAfter(this.resetBackoffAfter)
 			.options(this.options)
-			.observer(this::count)
-			.build();
+			.observer(this::count);
+		for (NgiClientCustomizer customizer : this.customizers) {
+			try {
+				customizer.customize(this.name, builder);
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("The NgiClientCustomizer " + customizer + " failed on NGI client '"
+						+ this.name + "' (bean '" + this.beanName + "'): " + ex.getMessage(), ex);
+			}
+		}
+		this.client = builder.build();
 	}
 
 	/**
@@ -179,19 +192,25 @@ public final class NgiRegisteredClient {
 	}
 
 	/**
-	 * Returns the backoff between connects.
+	 * Returns the backoff between connects: the started client's (an
+	 * {@link NgiClientCustomizer} may have set it), else the one of
+	 * {@code ngi.clients.<name>.backoff.*}.
 	 * @return the backoff
 	 */
 	public Backoff backoff() {
-		return this.backoff;
+		ReconnectingClient client = this.client;
+		return (client != null) ? client.backoff() : this.backoff;
 	}
 
 	/**
-	 * Returns the options of every connect.
+	 * Returns the options of every connect: the started client's (an
+	 * {@link NgiClientCustomizer} may have set them), else those of
+	 * {@code ngi.clients.<name>.*}.
 	 * @return the connect options
 	 */
 	public ConnectOptions options() {
-		return this.options;
+		ReconnectingClient client = this.client;
+		return (client != null) ? client.options() : this.options;
 	}
 
 	/**

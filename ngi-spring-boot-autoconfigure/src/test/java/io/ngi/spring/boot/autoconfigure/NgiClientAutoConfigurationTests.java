@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
 import io.ngi.Connection;
 import io.ngi.ConnectionHandler;
 import io.ngi.Server;
+import io.ngi.client.Backoff;
 import io.ngi.client.ReconnectingClient.State;
 import io.ngi.spring.annotation.NgiClient;
 import io.ngi.spring.annotation.NgiServer;
@@ -222,6 +223,42 @@ class NgiClientAutoConfigurationTests {
 	}
 
 	@Test
+	void clientCustomizerShouldChangeTheClientItChoosesAndKeepTheMetricsObserver() {
+		List<String> transitions = new CopyOnWriteArrayList<>();
+		Backoff steady = Backoff.fixed(Duration.ofMillis(20));
+		this.runner.withUserConfiguration(RecordingClientConfiguration.class, OtherClientConfiguration.class)
+			.withPropertyValues("upstream.address=127.0.0.1:9")
+			.withBean("steadyUpstream", NgiClientCustomizer.class, () -> (name, builder) -> {
+				if (name.equals("upstream")) {
+					builder.backoff(steady)
+						.observer((client, from, to, reason) -> transitions.add(name + " " + from + "->" + to));
+				}
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				NgiClientRegistry registry = context.getBean(NgiClientRegistry.class);
+				NgiRegisteredClient upstream = registry.client("upstream");
+				assertThat(upstream.backoff()).isSameAs(steady);
+				assertThat(upstream.client().backoff()).isSameAs(steady);
+				assertThat(registry.client("other").backoff()).isNotSameAs(steady);
+				await().atMost(PATIENCE).until(() -> upstream.failedConnects() >= 2);
+				assertThat(transitions).contains("upstream CONNECTING->WAITING", "upstream WAITING->CONNECTING");
+				assertThat(transitions).allMatch((transition) -> transition.startsWith("upstream "));
+			});
+	}
+
+	@Test
+	void failingClientCustomizerShouldFailStartupNamingTheClient() {
+		this.runner.withUserConfiguration(RecordingClientConfiguration.class)
+			.withPropertyValues("upstream.address=127.0.0.1:9")
+			.withBean("broken", NgiClientCustomizer.class, () -> (name, builder) -> builder.name(" "))
+			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("The NgiClientCustomizer")
+				.hasStackTraceContaining("failed on NGI client 'upstream' (bean 'upstream')")
+				.rootCause()
+				.hasMessageContaining("name must not be blank"));
+	}
+
+	@Test
 	void resetAfterShouldReachTheClientAndANegativeOneShouldFail() {
 		this.runner.withUserConfiguration(RecordingClientConfiguration.class)
 			.withPropertyValues("upstream.address=127.0.0.1:9")
@@ -349,6 +386,17 @@ class NgiClientAutoConfigurationTests {
 		@NgiClient(name = "upstream", address = "${upstream.address}")
 		ConnectionHandler upstream() {
 			return (connection, data) -> this.received.add(new String(data, StandardCharsets.UTF_8));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OtherClientConfiguration {
+
+		@NgiClient(name = "other", address = "127.0.0.1:9")
+		ConnectionHandler other() {
+			return (connection, data) -> {
+			};
 		}
 
 	}
