@@ -46,9 +46,9 @@ final class BlockingTasks {
 	}
 
 	/**
-	 * Runs a task on one of these threads, or here if the implementation is closing (its
-	 * connections are being closed: the task only ends a handshake or a connect that will
-	 * not be used).
+	 * Runs a task on one of these threads. If the implementation is closing, a
+	 * {@link Stoppable} task is told it will not run; any other runs here (it only ends a
+	 * handshake that will not be used).
 	 * @param task the task
 	 */
 	void execute(Runnable task) {
@@ -56,12 +56,36 @@ final class BlockingTasks {
 			this.executor.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
-			task.run();
+			if (task instanceof Stoppable stoppable) {
+				stoppable.stopped();
+			}
+			else {
+				task.run();
+			}
 		}
 	}
 
+	/**
+	 * Stops the threads; each {@link Stoppable} task still queued is told it will not
+	 * run.
+	 */
 	void close() {
-		this.executor.shutdownNow();
+		for (Runnable dropped : this.executor.shutdownNow()) {
+			if (dropped instanceof Stoppable stoppable) {
+				stoppable.stopped();
+			}
+		}
+	}
+
+	/**
+	 * A task whose submitter must hear that it will not run (a connect waiting for its
+	 * host-name lookup is failed with {@code STOPPED}, not left without an answer).
+	 */
+	interface Stoppable extends Runnable {
+
+		/** The implementation closed before the task ran; on the closing thread. */
+		void stopped();
+
 	}
 
 }

@@ -28,6 +28,7 @@ import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ngi.Addresses;
 import io.ngi.ClientConnectHandler;
@@ -67,7 +68,11 @@ final class Connector implements Selectable {
 
 	private @Nullable SelectionKey key;
 
-	private boolean done;
+	/**
+	 * Answered: connected or failed. Atomic because a connect whose loop closed during
+	 * its host-name lookup is answered from the lookup's thread.
+	 */
+	private final AtomicBoolean done = new AtomicBoolean();
 
 	Connector(EventLoop loop, SocketAddress address, ClientConnectHandler handler, ConnectOptions options,
 			OutputBounds limits) {
@@ -94,7 +99,19 @@ final class Connector implements Selectable {
 			this.timeout = this.loop.schedule(this.options.timeout(), this::timedOut);
 		}
 		if (this.address instanceof InetSocketAddress inet && inet.isUnresolved()) {
-			this.loop.blockingTasks.execute(() -> lookUp(inet));
+			this.loop.blockingTasks.execute(new BlockingTasks.Stoppable() {
+
+				@Override
+				public void run() {
+					lookUp(inet);
+				}
+
+				@Override
+				public void stopped() {
+					stoppedDuringLookUp();
+				}
+
+			});
 			return;
 		}
 		connect(this.address);
@@ -111,20 +128,37 @@ final class Connector implements Selectable {
 		catch (UnknownHostException | RuntimeException ex) {
 			next = () -> failed(ex);
 		}
-		if (this.loop.isClosed()) {
-			// Nothing runs on a closed loop any more; the connect was stopped meanwhile.
-			fail(CloseReason.STOPPED);
-			return;
-		}
+		// Back to the loop. If the loop closes meanwhile, it may never run the task: then
+		// whichever comes first, the task or this thread seeing the loop closed, answers.
+		AtomicBoolean handedBack = new AtomicBoolean();
 		Runnable task = next;
 		this.loop.execute(() -> {
-			if (!this.done) {
+			if (handedBack.compareAndSet(false, true) && !this.done.get()) {
 				task.run();
 			}
 		});
+		if (this.loop.isClosed() && handedBack.compareAndSet(false, true)) {
+			stoppedDuringLookUp();
+		}
+	}
+
+	/**
+	 * Answers {@code STOPPED} from a thread other than the loop's, whose loop is closed:
+	 * before the lookup ended nothing was opened, registered or scheduled but the timeout
+	 * timer, which died with the loop, so nothing of the loop's is touched.
+	 */
+	private void stoppedDuringLookUp() {
+		if (this.done.compareAndSet(false, true)) {
+			answerFailure(CloseReason.STOPPED);
+		}
 	}
 
 	private void connect(SocketAddress target) {
+		if (this.loop.isClosed()) {
+			// Run by the loop's last tasks at its close: nothing may be opened any more.
+			fail(CloseReason.STOPPED);
+			return;
+		}
 		try {
 			SocketChannel opened = SocketChannel.open(family(target));
 			this.channel = opened;
@@ -146,7 +180,7 @@ final class Connector implements Selectable {
 	@Override
 	public void ready(SelectionKey selected) {
 		SocketChannel opened = this.channel;
-		if (this.done || opened == null) {
+		if (this.done.get() || opened == null) {
 			return;
 		}
 		try {
@@ -161,7 +195,7 @@ final class Connector implements Selectable {
 
 	private void timedOut() {
 		this.timeout = null;
-		if (this.done) {
+		if (this.done.get()) {
 			return;
 		}
 		CloseReason reason = CloseReason.of(CloseReason.Kind.TIMEOUT,
@@ -185,7 +219,10 @@ final class Connector implements Selectable {
 			throw new IllegalStateException("not connecting");
 		}
 		SocketAddress peer = opened.getRemoteAddress();
-		this.done = true;
+		if (!this.done.compareAndSet(false, true)) {
+			opened.close();
+			return;
+		}
 		NioConnection connection = new NioConnection(this.loop, opened, null, ListenerObserver.NONE,
 				(peer != null) ? peer : this.address, this.limits, this.options.allowHalfClose(),
 				this.options.idleTimeout(), this.options.tls(), this.address, null);
@@ -211,10 +248,9 @@ final class Connector implements Selectable {
 	}
 
 	private void fail(CloseReason reason) {
-		if (this.done) {
+		if (!this.done.compareAndSet(false, true)) {
 			return;
 		}
-		this.done = true;
 		cancelTimeout();
 		if (this.key != null) {
 			this.key.cancel();
@@ -228,6 +264,10 @@ final class Connector implements Selectable {
 				logger.debug("closing the channel to {} failed", this.address, ex);
 			}
 		}
+		answerFailure(reason);
+	}
+
+	private void answerFailure(CloseReason reason) {
 		try {
 			this.handler.failedConnect(reason);
 		}

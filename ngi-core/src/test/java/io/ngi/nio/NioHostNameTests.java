@@ -142,4 +142,25 @@ class NioHostNameTests {
 		}
 	}
 
+	@Test
+	void closingWhileLookupsAreQueuedAnswersEveryConnect() throws Exception {
+		NioImplementation closing = NioImplementation.builder().name("names-close-test").build();
+		InetAddress localhost = InetAddress.getByName("localhost");
+		Listener listener = this.ngi.listen(new InetSocketAddress(localhost, 0), Connection::close);
+		int port = ((InetSocketAddress) listener.address()).getPort();
+		List<Recorder> clients = new java.util.ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			Recorder client = new Recorder();
+			clients.add(client);
+			closing.connect(InetSocketAddress.createUnresolved("localhost", port), client);
+		}
+		closing.close();
+		// Each connect is answered: connected (then closed by the close), or failed.
+		await().atMost(WAIT)
+			.until(() -> clients.stream().allMatch((client) -> client.connection.isDone() || client.failed.isDone()));
+		assertThat(clients).filteredOn((client) -> client.failed.isDone())
+			.allSatisfy((client) -> assertThat(client.failed.get()).isEqualTo("stopped"));
+		listener.close();
+	}
+
 }
