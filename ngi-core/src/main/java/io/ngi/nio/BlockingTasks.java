@@ -33,6 +33,9 @@ final class BlockingTasks {
 
 	private final ThreadPoolExecutor executor;
 
+	/** {@link Stoppable} tasks queued or running: connects waiting for their lookup. */
+	private final AtomicInteger stoppables = new AtomicInteger();
+
 	BlockingTasks(String name, boolean daemon) {
 		AtomicInteger threads = new AtomicInteger();
 		int size = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -52,17 +55,54 @@ final class BlockingTasks {
 	 * @param task the task
 	 */
 	void execute(Runnable task) {
+		Runnable queued = (task instanceof Stoppable stoppable) ? counted(stoppable) : task;
 		try {
-			this.executor.execute(task);
+			this.executor.execute(queued);
 		}
 		catch (RejectedExecutionException ex) {
-			if (task instanceof Stoppable stoppable) {
+			if (queued instanceof Stoppable stoppable) {
 				stoppable.stopped();
 			}
 			else {
 				task.run();
 			}
 		}
+	}
+
+	/**
+	 * Returns the number of {@link Stoppable} tasks queued or running. Once it is 0, what
+	 * they handed back to a loop is in that loop's queue.
+	 * @return the number
+	 */
+	int stoppables() {
+		return this.stoppables.get();
+	}
+
+	private Stoppable counted(Stoppable task) {
+		this.stoppables.incrementAndGet();
+		return new Stoppable() {
+
+			@Override
+			public void run() {
+				try {
+					task.run();
+				}
+				finally {
+					BlockingTasks.this.stoppables.decrementAndGet();
+				}
+			}
+
+			@Override
+			public void stopped() {
+				try {
+					task.stopped();
+				}
+				finally {
+					BlockingTasks.this.stoppables.decrementAndGet();
+				}
+			}
+
+		};
 	}
 
 	/**

@@ -273,13 +273,26 @@ final class NioCore {
 		Objects.requireNonNull(timeout, "timeout");
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
-			for (EventLoop loop : this.loops) {
-				if (loop.inLoop()) {
-					throw new IllegalStateException("awaitIdle would block loop thread " + loop.name());
+			while (true) {
+				// Read first: a lookup that ended meanwhile has queued its connect on a
+				// loop, which the wait below then sees.
+				boolean noLookups = this.blockingTasks.stoppables() == 0;
+				for (EventLoop loop : this.loops) {
+					if (loop.inLoop()) {
+						throw new IllegalStateException("awaitIdle would block loop thread " + loop.name());
+					}
+					if (!loop.awaitIdle(deadline)) {
+						throw new NgiTimeoutException(this.name + " still has work after " + timeout);
+					}
 				}
-				if (!loop.awaitIdle(deadline)) {
-					throw new NgiTimeoutException(this.name + " still has work after " + timeout);
+				if (noLookups) {
+					break;
 				}
+				if (System.nanoTime() - deadline >= 0) {
+					throw new NgiTimeoutException(
+							this.name + " still looks up host names of connects after " + timeout);
+				}
+				Thread.sleep(5);
 			}
 			if (this.watchdog != null && !this.watchdog.awaitStopped(deadline)) {
 				throw new NgiTimeoutException(this.name + "'s watchdog still runs after " + timeout);

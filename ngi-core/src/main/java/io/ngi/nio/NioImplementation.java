@@ -198,8 +198,9 @@ public final class NioImplementation implements Implementation, AutoCloseable {
 	}
 
 	/**
-	 * Waits until no listener, connection or pending connect remains and every loop
-	 * thread has ended (zc.ngi's {@code wait}). Must not be called on a loop thread.
+	 * Waits until no listener, connection or pending connect (one whose host name is
+	 * being looked up included) remains and every loop thread has ended (zc.ngi's
+	 * {@code wait}). Must not be called on a loop thread.
 	 * @param timeout how long to wait
 	 * @throws NgiTimeoutException if work remains after {@code timeout}
 	 */

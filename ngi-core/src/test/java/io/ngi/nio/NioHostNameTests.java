@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -161,6 +162,61 @@ class NioHostNameTests {
 		assertThat(clients).filteredOn((client) -> client.failed.isDone())
 			.allSatisfy((client) -> assertThat(client.failed.get()).isEqualTo("stopped"));
 		listener.close();
+	}
+
+	@Test
+	void awaitIdleWaitsForALookupInFlightAndCloseStopsAQueuedOne() throws Exception {
+		// A lookup the test controls: a Stoppable on the blocking threads, as
+		// Connector's.
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
+		BlockingTasks tasks = this.ngi.core().loops()[0].blockingTasks;
+		BlockingTasks.Stoppable lookup = new BlockingTasks.Stoppable() {
+
+			@Override
+			public void run() {
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+			@Override
+			public void stopped() {
+				stopped.incrementAndGet();
+			}
+
+		};
+		tasks.execute(lookup);
+		assertThat(tasks.stoppables()).isEqualTo(1);
+		assertThatExceptionOfType(io.ngi.NgiTimeoutException.class)
+			.isThrownBy(() -> this.ngi.awaitIdle(Duration.ofMillis(100)))
+			.withMessageContaining("still looks up host names");
+		release.countDown();
+		this.ngi.awaitIdle(WAIT);
+		assertThat(tasks.stoppables()).isZero();
+
+		// Closed while every blocking thread is busy: the queued lookup is told it
+		// stopped.
+		java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+		int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+		for (int i = 0; i < threads; i++) {
+			tasks.execute(() -> {
+				try {
+					hold.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		}
+		tasks.execute(lookup);
+		this.ngi.close();
+		assertThat(stopped).hasValue(1);
+		assertThat(tasks.stoppables()).isZero();
+		hold.countDown();
 	}
 
 }
