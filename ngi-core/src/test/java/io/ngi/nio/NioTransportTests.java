@@ -16,6 +16,7 @@
 
 package io.ngi.nio;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -171,11 +172,7 @@ class NioTransportTests {
 
 	@Test
 	void refusedConnectGivesEconnrefusedAndOneWarning() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+		InetSocketAddress address = refusingAddress();
 		try (LogCapture logs = new LogCapture()) {
 			Recorder client = new Recorder();
 			this.ngi.connect(address, client);
@@ -187,17 +184,20 @@ class NioTransportTests {
 
 	@Test
 	void refusedConnectWithLogFailureOffLogsNoWarning() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+		InetSocketAddress address = refusingAddress();
 		try (LogCapture logs = new LogCapture()) {
 			Recorder client = new Recorder();
 			this.ngi.connect(address, client, io.ngi.ConnectOptions.builder().logFailure(false).build());
 			assertThat(client.failed.get(10, TimeUnit.SECONDS)).isEqualTo("ECONNREFUSED");
 			this.ngi.awaitIdle(WAIT);
 			assertThat(logs.messages(Level.WARN)).isEmpty();
+		}
+	}
+
+	/** A loopback port nothing listens on (it was free a moment ago). */
+	private static InetSocketAddress refusingAddress() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
 		}
 	}
 
