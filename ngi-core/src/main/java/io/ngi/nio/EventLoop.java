@@ -173,7 +173,10 @@ final class EventLoop {
 	 */
 	long now = System.nanoTime();
 
-	/** Where TLS handshakes of this loop's connections run their delegated tasks. */
+	/**
+	 * Where this loop's blocking work runs: TLS delegated tasks, connects' host-name
+	 * lookups.
+	 */
 	final BlockingTasks blockingTasks;
 
 	EventLoop(String name, boolean daemon, boolean threaded, BlockingTasks blockingTasks) {
